@@ -1,0 +1,105 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { bi } from "../../i18n/bilingual.ts";
+import { importRegistryCsv } from "../../registry/import-registry.ts";
+import { CliError, ExitCode } from "../exit-codes.ts";
+import { printJson, printLine } from "../output.ts";
+import { withStore } from "../with-store.ts";
+
+export const DEMO_REGISTRY = fileURLToPath(new URL("../../../data/demo-registry.csv", import.meta.url));
+
+/** `npm start`: the main job on the embedded default database, saying what it did. */
+export function register(program: Command): void {
+  program
+    .command("demo")
+    .description(
+      "演示：创建嵌入式数据库并载入演示名录 (demo: create the embedded database and load the demo registry)",
+    )
+    .option("--json", "输出 JSON (machine-readable output)")
+    .action(async (opts: { json?: boolean }) => {
+      const bytes = await readFile(DEMO_REGISTRY);
+      const report = await withStore(async (store) => {
+        const result = await importRegistryCsv(store.db, "data/demo-registry.csv", bytes);
+        const errors = result.problems.filter((p) => p.severity === "error");
+        if (errors.length > 0) {
+          throw new CliError(
+            "演示名录无效 (the demo registry is invalid)",
+            ExitCode.failure,
+            errors.map((p) => `line ${p.line} [${p.column ?? ""}]: ${p.message.en}`),
+          );
+        }
+        const perCategory = await store.db
+          .selectFrom("category")
+          .leftJoin("body_category", "body_category.category_code", "category.code")
+          .leftJoin("app_category", "app_category.category_code", "category.code")
+          .select((eb) => [
+            "category.name_zh",
+            "category.name_en",
+            eb.fn.count<number>("body_category.body_id").distinct().as("bodies"),
+            eb.fn.count<number>("app_category.app_id").distinct().as("apps"),
+          ])
+          .groupBy(["category.code", "category.name_zh", "category.name_en", "category.sort_order"])
+          .orderBy("category.sort_order")
+          .execute();
+        const totals = await Promise.all(
+          (["body", "website", "app"] as const).map((t) =>
+            store.db
+              .selectFrom(t)
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+              .then((r) => Number(r.n)),
+          ),
+        );
+        return {
+          database: store.description,
+          created: store.created,
+          migrations: store.appliedMigrations,
+          import: result,
+          totals: { bodies: totals[0], websites: totals[1], apps: totals[2] },
+          perCategory: perCategory.map((c) => ({ ...c, bodies: Number(c.bodies), apps: Number(c.apps) })),
+        };
+      });
+      if (opts.json) return printJson(report);
+      printLine(
+        report.created
+          ? bi(`已创建数据库：${report.database}`, `created the database: ${report.database}`)
+          : bi(`已打开数据库：${report.database}`, `opened the database: ${report.database}`),
+      );
+      if (report.migrations.length) {
+        printLine(
+          bi(
+            `已应用迁移：${report.migrations.join(", ")}`,
+            `applied migrations: ${report.migrations.join(", ")}`,
+          ),
+        );
+      }
+      const w = report.import.written;
+      if (w) {
+        printLine(
+          bi(
+            `已载入演示名录 data/demo-registry.csv（${report.import.rows} 行）：新增单位 ${w.bodies.inserted}，更新 ${w.bodies.updated}，未变 ${w.bodies.unchanged}；新增网站 ${w.websites.inserted}；新增应用 ${w.apps.inserted}`,
+            `loaded the demo registry data/demo-registry.csv (${report.import.rows} rows): bodies inserted ${w.bodies.inserted}, updated ${w.bodies.updated}, unchanged ${w.bodies.unchanged}; websites inserted ${w.websites.inserted}; apps inserted ${w.apps.inserted}`,
+          ),
+        );
+      }
+      for (const p of report.import.problems)
+        printLine(`  line ${p.line}: ${p.message.zh} / ${p.message.en}`);
+      printLine(
+        bi(
+          `名录现有 ${report.totals.bodies} 个单位、${report.totals.websites} 个网站、${report.totals.apps} 个应用：`,
+          `the registry now holds ${report.totals.bodies} bodies, ${report.totals.websites} websites, ${report.totals.apps} apps:`,
+        ),
+      );
+      for (const c of report.perCategory) {
+        const n = c.bodies || c.apps;
+        if (n > 0) printLine(`  ${c.name_zh} (${c.name_en}): ${n}`);
+      }
+      printLine(
+        bi(
+          "下一步：govscore registry list、govscore registry export、govscore --help",
+          "next: govscore registry list, govscore registry export, govscore --help",
+        ),
+      );
+    });
+}
