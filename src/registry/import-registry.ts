@@ -19,6 +19,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Validate only; write nothing. */
   dryRun?: boolean;
+  /** Called as rows are written, for a progress bar. */
+  onProgress?: (written: number, total: number) => void;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function importRegistryCsv(
   const problems = [...parsed.problems, ...validation.problems];
   if (!validation.ok || opts.dryRun) return { ...base, problems };
 
-  const written = await writeRegistry(db, validation.records);
+  const written = await writeRegistry(db, validation.records, opts.onProgress);
   const changed =
     written.bodies.inserted +
     written.bodies.updated +

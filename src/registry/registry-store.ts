@@ -57,7 +57,13 @@ function tally(rows: ReadonlyArray<{ inserted: boolean }>, total: number): Write
 export async function writeRegistry(
   db: Kysely<Database>,
   records: readonly RegistryRecord[],
+  onProgress: (written: number, total: number) => void = () => {},
 ): Promise<WriteSummary> {
+  let done = 0;
+  const advance = (n: number) => {
+    done += n;
+    onProgress(done, records.length);
+  };
   const bodies = records.filter((r): r is BodyRecord => r.kind === "body");
   const websites = records.filter((r): r is WebsiteRecord => r.kind === "website");
   const apps = records.filter((r): r is AppRecord => r.kind === "app");
@@ -96,6 +102,7 @@ export async function writeRegistry(
           .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
           .execute()),
       );
+      advance(part.length);
     }
     let categoryLinks = await syncLinks(
       trx,
@@ -136,6 +143,7 @@ export async function writeRegistry(
           .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
           .execute()),
       );
+      advance(part.length);
     }
 
     const appRows: Array<{ inserted: boolean }> = [];
@@ -153,6 +161,7 @@ export async function writeRegistry(
           .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
           .execute()),
       );
+      advance(part.length);
     }
     if (apps.length > 0) {
       const ids = await trx

@@ -11,6 +11,7 @@ import { loadCategories } from "../../registry/registry-store.ts";
 import type { Problem } from "../../registry/validate-registry.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { printJson, printLine } from "../output.ts";
+import { type Progress, startProgress } from "../progress.ts";
 import { withStore } from "../with-store.ts";
 
 export function register(program: Command): void {
@@ -31,9 +32,16 @@ export function register(program: Command): void {
     .option("--json", "输出 JSON (machine-readable output)")
     .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
       const bytes = await readInput(file);
+      let bar: Progress | undefined;
       const result = await withStore((store) =>
-        importRegistryCsv(store.db, file, bytes, { dryRun: opts.dryRun ?? false }),
-      );
+        importRegistryCsv(store.db, file, bytes, {
+          dryRun: opts.dryRun ?? false,
+          onProgress(written, total) {
+            bar ??= startProgress(say(bi("写入", "writing")), total);
+            bar.update(written);
+          },
+        }),
+      ).finally(() => bar?.stop());
       if (opts.json) printJson(importJson(result));
       else printImport(result);
       if (result.problems.some((p) => p.severity === "error")) process.exitCode = ExitCode.invalidInput;
