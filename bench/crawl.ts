@@ -1,0 +1,216 @@
+// Crawl benchmark: our engine vs crawlee's HttpCrawler vs a fetch-and-parse-only loop (the
+// ceiling), on fixture sites served by a child process (so the server's CPU is not counted in
+// our process). `--big` measures peak memory over many sites instead.
+//   npm run bench:crawl                       quick comparison (~1 min)
+//   npm run bench:crawl -- --sites 40         bigger comparison
+//   npm run bench:crawl -- --big --sites 1000 --scale 2.7   ≈200,000 pages, memory only
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { Agent, request } from "undici";
+import { fixtureResolver } from "../fixtures/server.ts";
+import { htmlPages, siteSpec } from "../fixtures/site.ts";
+import { extractFacts } from "../src/artifacts/extract.ts";
+import { decodeBody } from "../src/crawl/charset.ts";
+import { defaultOptions } from "../src/inspect/config.ts";
+import { inspectSites } from "../src/inspect/inspect.ts";
+
+const { values } = parseArgs({
+  options: {
+    sites: { type: "string", default: "20" },
+    scale: { type: "string", default: "1" },
+    seed: { type: "string", default: "20221220" },
+    concurrency: { type: "string", default: "32" },
+    big: { type: "boolean", default: false },
+    "skip-crawlee": { type: "boolean", default: false },
+  },
+});
+const SITES = Number(values.sites);
+const SCALE = Number(values.scale);
+const SEED = Number(values.seed);
+const CONC = Number(values.concurrency);
+
+async function startServer(
+  perSitePorts: boolean,
+): Promise<{ child: ChildProcess; port: number; sitePorts: number[] }> {
+  const args = [
+    "--import",
+    "tsx",
+    "fixtures/serve.ts",
+    "--seed",
+    String(SEED),
+    "--sites",
+    String(SITES),
+    "--scale",
+    String(SCALE),
+  ];
+  if (perSitePorts) args.push("--per-site-ports");
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const line: string = await new Promise((resolve) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", resolve);
+  });
+  if (perSitePorts) {
+    const j = JSON.parse(line) as { port: number; sitePorts: number[] };
+    return { child, ...j };
+  }
+  return { child, port: Number(/:(\d+)/.exec(line)?.[1]), sitePorts: [] };
+}
+
+/** Samples RSS and heap while `fn` runs. */
+async function measure<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; s: number; peakRssMb: number; peakHeapMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const t = setInterval(sample, 50);
+  const t0 = performance.now();
+  const result = await fn();
+  const s = (performance.now() - t0) / 1000;
+  clearInterval(t);
+  sample();
+  return { result, s, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20 };
+}
+
+function engineOptions() {
+  const o = defaultOptions();
+  o.allowPrivate = true;
+  o.crawl.delayMs = 0;
+  o.crawl.perHostConcurrency = 4;
+  o.crawl.maxPages = 100_000;
+  o.globalConcurrency = CONC;
+  o.siteConcurrency = Math.max(8, CONC / 2);
+  return o;
+}
+
+async function runOurs(urls: string[]) {
+  return measure(async () => {
+    const reports = await inspectSites({
+      sites: urls,
+      asOf: "2026-11-01",
+      options: engineOptions(),
+      resolver: fixtureResolver,
+    });
+    return reports.reduce((n, r) => n + r.pages.fetched + r.pages.failed, 0);
+  });
+}
+
+async function runCeiling(urls: string[]) {
+  const agent = new Agent({ connections: 4 });
+  const jobs = urls.flatMap((u, i) => htmlPages(siteSpec(SEED, i, SCALE)).map((p) => new URL(p, u).href));
+  return measure(async () => {
+    let next = 0;
+    let links = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const url = jobs[next++] as string;
+        const res = await request(url, { dispatcher: agent });
+        const body = new Uint8Array(await res.body.arrayBuffer());
+        const d = decodeBody(body, res.headers["content-type"] as string | undefined);
+        links += extractFacts(d.text).links.length;
+      }
+    };
+    await Promise.all(Array.from({ length: CONC }, worker));
+    await agent.close();
+    return jobs.length + 0 * links;
+  });
+}
+
+async function runCrawlee(urls: string[]) {
+  const storage = mkdtempSync(join(tmpdir(), "crawlee-bench-"));
+  process.env.CRAWLEE_STORAGE_DIR = storage;
+  process.env.CRAWLEE_PURGE_ON_START = "true";
+  const { HttpCrawler, Configuration } = await import("@crawlee/http");
+  const config = new Configuration({
+    persistStorage: false,
+    storageClientOptions: { localDataDirectory: storage },
+  });
+  try {
+    return await measure(async () => {
+      let pages = 0;
+      const crawler = new HttpCrawler(
+        {
+          minConcurrency: CONC,
+          maxConcurrency: CONC,
+          maxRequestRetries: 0,
+          maxRequestsPerCrawl:
+            urls.reduce((n, _u, i) => n + htmlPages(siteSpec(SEED, i, SCALE)).length, 0) * 2,
+          additionalMimeTypes: ["application/octet-stream"],
+          async requestHandler({ request: req, body, enqueueLinks }) {
+            pages++;
+            // The same work as ours: links out of the page, same-site ones enqueued.
+            const facts = extractFacts(typeof body === "string" ? body : Buffer.from(body).toString("utf8"));
+            const base = new URL(req.loadedUrl ?? req.url);
+            const same = facts.links
+              .map((l) => {
+                try {
+                  return new URL(l.href, base);
+                } catch {
+                  return null;
+                }
+              })
+              .filter(
+                (u): u is URL =>
+                  u !== null &&
+                  u.host === base.host &&
+                  !/\.(jpg|png|css|js|pdf|docx?|xlsx?|wps|ofd|zip)$/i.test(u.pathname) &&
+                  // crawlee has no trap defences or robots here: keep it to the same page set.
+                  !/^\/(calendar|search|private|old)/.test(u.pathname),
+              )
+              .map((u) => u.href);
+            await enqueueLinks({ urls: same, strategy: "same-origin" });
+          },
+          failedRequestHandler() {
+            pages++;
+          },
+        },
+        config,
+      );
+      await crawler.run(urls);
+      return pages;
+    });
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+function row(name: string, m: { result: number; s: number; peakRssMb: number; peakHeapMb: number }) {
+  const pps = m.result / m.s;
+  console.log(
+    `${name.padEnd(28)} ${String(m.result).padStart(8)} pages ${m.s.toFixed(1).padStart(7)} s ${pps.toFixed(0).padStart(7)} pages/s  peak RSS ${m.peakRssMb.toFixed(0)} MB, heap ${m.peakHeapMb.toFixed(0)} MB`,
+  );
+  return pps;
+}
+
+if (values.big) {
+  const srv = await startServer(false);
+  const urls = Array.from(
+    { length: SITES },
+    (_, i) => `http://s${i}.${i % 10 === 9 ? "fixture-org.cn" : "fixture.gov.cn"}:${srv.port}/`,
+  );
+  console.log(`big mode: ${SITES} sites, scale ${SCALE}, concurrency ${CONC}`);
+  row("govscore (memory mode)", await runOurs(urls));
+  srv.child.kill();
+} else {
+  const srv = await startServer(true);
+  const urls = srv.sitePorts.map((p) => `http://127.0.0.1:${p}/`);
+  console.log(`${SITES} sites, scale ${SCALE}, concurrency ${CONC}, node ${process.version}`);
+  const ceiling = row("fetch+parse ceiling", await runCeiling(urls));
+  const ours = row("govscore engine", await runOurs(urls));
+  let crawlee = Number.NaN;
+  if (!values["skip-crawlee"]) crawlee = row("crawlee HttpCrawler 3.18", await runCrawlee(urls));
+  console.log(`govscore / crawlee: ${(ours / crawlee).toFixed(2)}× (target ≥ 5×)`);
+  console.log(`govscore / ceiling: ${((100 * ours) / ceiling).toFixed(0)} % (target ≥ 60 %)`);
+  console.log(
+    "note: govscore also checks robots, sitemaps, images, attachments and external links; the others do not.",
+  );
+  srv.child.kill();
+}

@@ -1,0 +1,132 @@
+import type { Agent } from "undici";
+import { type CrawlConfig, crawlSite, type LinkCache, type Transport } from "../crawl/crawler.ts";
+import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } from "../crawl/fetch.ts";
+import { HostGate } from "../crawl/gate.ts";
+import { liveTransport, replayTransport } from "../crawl/transport.ts";
+import { readArchive, WarcWriter } from "../crawl/warc.ts";
+import { crawlConfigFor, type EngineOptions, type Profile } from "./config.ts";
+import { buildReport, type InspectionReport } from "./report.ts";
+
+export interface InspectRun {
+  sites: string[];
+  asOf: string;
+  options: EngineOptions;
+  profile?: Profile | null;
+  warcDir?: string | null;
+  /** Injectable name resolution (tests map fixture hosts to 127.0.0.1). */
+  resolver?: Resolver;
+  /** Where the other scheme of a site lives (tests serve http and https on separate ports). */
+  schemeProbe?: (site: string) => { http: string; https: string } | undefined;
+  onSite?: (report: InspectionReport) => void;
+  /** false: reports go to onSite only and are not kept (big runs stream them; memory stays flat). */
+  collect?: boolean;
+}
+
+function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): FetchOptions {
+  return {
+    connectTimeoutMs: o.connectTimeoutMs,
+    headersTimeoutMs: o.headersTimeoutMs,
+    bodyTimeoutMs: o.bodyTimeoutMs,
+    totalTimeoutMs: o.totalTimeoutMs,
+    maxBodyBytes: o.maxBodyBytes,
+    maxRedirects: o.crawl.maxRedirects,
+    userAgent,
+    policy: { allowPrivate: o.allowPrivate, allowHosts: o.allowHosts ?? [] },
+    resolver,
+  };
+}
+
+/** Runs `fn` over `items` with at most `n` at once, keeping the input order of results. */
+async function pool<T, R>(items: T[], n: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}
+
+function warcName(site: string, i: number): string {
+  const host = (() => {
+    try {
+      return new URL(site).host.replace(/[^a-zA-Z0-9.-]/g, "_");
+    } catch {
+      return "site";
+    }
+  })();
+  return `${String(i).padStart(5, "0")}-${host}`;
+}
+
+/** Inspects many sites concurrently over the network; one report per site, input order. */
+export async function inspectSites(run: InspectRun): Promise<InspectionReport[]> {
+  const o = run.options;
+  const resolver = run.resolver ?? defaultResolver;
+  const gate = new HostGate(o.crawl.perHostConcurrency, o.crawl.delayMs, o.globalConcurrency);
+  const linkCache: LinkCache = new Map();
+  const dispatchers = new Map<string, Agent>();
+  const dispatcherFor = (ua: string): Agent => {
+    let d = dispatchers.get(ua);
+    if (!d) {
+      d = createDispatcher(fetchOptions(o, ua, resolver), Math.max(2, o.crawl.perHostConcurrency));
+      dispatchers.set(ua, d);
+    }
+    return d;
+  };
+  try {
+    return await pool(run.sites, o.siteConcurrency, async (site, i) => {
+      const cfg: CrawlConfig = crawlConfigFor(site, o.crawl, run.profile ?? null);
+      const warc = run.warcDir ? new WarcWriter(run.warcDir, warcName(site, i)) : null;
+      const transport = liveTransport(
+        fetchOptions(o, cfg.userAgent, resolver),
+        dispatcherFor(cfg.userAgent),
+        o.retries,
+        warc,
+      );
+      const probe = run.schemeProbe?.(site);
+      warc?.runInfo({ site, index: i, asOf: run.asOf, crawl: cfg, probe: probe ?? null });
+      const startedAt = new Date().toISOString();
+      try {
+        const artifacts = await crawlSite(site, run.asOf, cfg, transport, gate, linkCache, probe);
+        const report = buildReport(artifacts, startedAt, new Date().toISOString());
+        run.onSite?.(report);
+        return run.collect === false ? (null as unknown as InspectionReport) : report;
+      } finally {
+        await warc?.close();
+      }
+    });
+  } finally {
+    await Promise.all([...dispatchers.values()].map((d) => d.close()));
+  }
+}
+
+/**
+ * Recomputes the reports from a WARC directory without any network: the same crawl logic runs
+ * over a transport that answers from the archive. Only startedAt/finishedAt differ.
+ */
+export async function recheckArchive(dir: string): Promise<InspectionReport[]> {
+  const archive = await readArchive(dir);
+  const transport: Transport = replayTransport(archive);
+  const runs = [...archive.runs].sort((a, b) => Number(a.index) - Number(b.index));
+  const gate = new HostGate(4, 0, 64);
+  const linkCache: LinkCache = new Map();
+  const reports: InspectionReport[] = [];
+  for (const r of runs) {
+    const cfg = { ...(r.crawl as CrawlConfig), delayMs: 0, maxCrawlDelayMs: 0 };
+    const startedAt = new Date().toISOString();
+    const a = await crawlSite(
+      String(r.site),
+      String(r.asOf),
+      cfg,
+      transport,
+      gate,
+      linkCache,
+      (r.probe as { http: string; https: string } | null) ?? undefined,
+    );
+    reports.push(buildReport(a, startedAt, new Date().toISOString()));
+  }
+  return reports;
+}
