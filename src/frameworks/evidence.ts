@@ -41,16 +41,28 @@ export function checkFailed(ev: Evidence, check: string): boolean {
 }
 
 /**
+ * Whether the inspection looked at all: a check that did not run (no report, or a check the
+ * inspection does not have) is missing data, not a clean bill of health.
+ */
+export function checkRan(ev: Evidence, check: string): boolean {
+  const c = ev.checks?.[check];
+  if (c) return c.outcome !== "not-applicable";
+  return (ev.findings ?? []).some((f) => f.check === check);
+}
+
+/**
  * The value of one leaf for one body; NaN when the evidence does not say (missing data, for
  * the pipeline's imputation or screening to handle).
  */
 export function leafValue(code: string, src: LeafSource, ev: Evidence): number {
   switch (src.from) {
     case "deduction": {
+      if (!checkRan(ev, src.check)) return Number.NaN;
       const n = countFindings(ev, src.check, src.where);
       return src.points - Math.min(src.points, n * src.perFinding);
     }
     case "count": {
+      if (!checkRan(ev, src.check)) return Number.NaN;
       const n = countFindings(ev, src.check, src.where);
       const band = src.bands.find((b) => b.upTo === undefined || n <= b.upTo);
       return band ? band.points : Number.NaN;

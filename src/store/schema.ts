@@ -9,6 +9,12 @@ export interface Database {
   app: AppTable;
   app_category: AppCategoryTable;
   registry_import: RegistryImportTable;
+  evaluation: EvaluationTable;
+  evaluation_body: EvaluationBodyTable;
+  inspection: InspectionTable;
+  evidence_value: EvidenceValueTable;
+  score_run: ScoreRunTable;
+  score_result: ScoreResultTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -86,3 +92,69 @@ export type NewBody = Insertable<BodyTable>;
 export type Category = Selectable<CategoryTable>;
 export type Website = Selectable<WebsiteTable>;
 export type App = Selectable<AppTable>;
+
+export type EvaluationStatus = "draft" | "collecting" | "scoring" | "review" | "published";
+export type EvidenceKind = "rubric" | "figure" | "answer" | "manual" | "fact";
+type Json = ColumnType<unknown, string, string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface EvaluationTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  framework_id: string;
+  framework_version: string;
+  framework_source: string;
+  framework_sha256: string;
+  as_of: DateOnly;
+  status: ColumnType<EvaluationStatus, EvaluationStatus | undefined, EvaluationStatus>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface EvaluationBodyTable {
+  evaluation_id: number;
+  body_id: string;
+  category_code: string | null;
+}
+
+export interface InspectionTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  website_id: number;
+  site: string;
+  as_of: DateOnly;
+  report: Json;
+  warc_dir: string | null;
+  started_at: Date | string;
+  finished_at: Date | string;
+}
+
+export interface EvidenceValueTable {
+  evaluation_id: number;
+  body_id: string;
+  kind: EvidenceKind;
+  code: string;
+  value: Json;
+  source: string;
+  updated_at: UpdatedAt;
+}
+
+export interface ScoreRunTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  framework_sha256: string;
+  input_sha256: string;
+  output_sha256: string;
+  output: Json;
+  created_at: CreatedAt;
+}
+
+export interface ScoreResultTable {
+  run_id: number;
+  body_id: string;
+  node: string;
+  score: number | null;
+  rank: number | null;
+  tier: string | null;
+}

@@ -393,6 +393,15 @@ test("website performance framework: findings become capped deductions, dense ra
       "mobile.no-viewport",
       "a11y.no-elder-mode",
       "footer.jiucuo.missing",
+      // Deduction leaves need their check to have run: a check that did not run is missing data.
+      "attachment.broken",
+      "column.empty",
+      "column.stale",
+      "content.undated",
+      "footer.site-id.missing",
+      "interaction.unanswered",
+      "link.broken",
+      "service.guide-incomplete",
     ].map((c) => [c, { outcome: "pass", count: 0 }]),
   );
   const perfect: Evidence = { rubric, checks: passAll, findings: [] };

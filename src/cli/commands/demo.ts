@@ -1,10 +1,13 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { bi } from "../../i18n/bilingual.ts";
+import { DEMO_EVALUATION, runDemoEvaluation } from "../../demo/demo-evaluation.ts";
+import { bi, say } from "../../i18n/bilingual.ts";
 import { importRegistryCsv } from "../../registry/import-registry.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { printJson, printLine } from "../output.ts";
+import { startProgress } from "../progress.ts";
 import { withStore } from "../with-store.ts";
 
 export const DEMO_REGISTRY = fileURLToPath(new URL("../../../data/demo-registry.csv", import.meta.url));
@@ -14,10 +17,15 @@ export function register(program: Command): void {
   program
     .command("demo")
     .description(
-      "演示：创建嵌入式数据库并载入演示名录 (demo: create the embedded database and load the demo registry)",
+      "演示：创建嵌入式数据库，载入演示名录，巡检并按检查指标评分本机演示网站 (demo: create the embedded database, load the demo registry, inspect and score local demo sites)",
     )
     .option("--json", "输出 JSON (machine-readable output)")
-    .action(async (opts: { json?: boolean }) => {
+    .option("--sites <n>", "演示网站数 (number of demo sites)", "6")
+    .option("--warc <dir>", "证据 WARC 目录 (evidence WARC folder; default: <data folder>/demo-warc)")
+    .action(async (opts: { json?: boolean; sites: string; warc?: string }) => {
+      const nSites = Number(opts.sites);
+      if (!Number.isInteger(nSites) || nSites < 1 || nSites > 200)
+        throw new CliError(say(bi("--sites 须为 1–200", "--sites must be 1–200")), ExitCode.usage);
       const bytes = await readFile(DEMO_REGISTRY);
       const report = await withStore(async (store) => {
         const result = await importRegistryCsv(store.db, "data/demo-registry.csv", bytes);
@@ -51,7 +59,20 @@ export function register(program: Command): void {
               .then((r) => Number(r.n)),
           ),
         );
+        const warcDir =
+          opts.warc ?? join(store.config.kind === "pglite" ? store.config.dataDir : ".govscore", "demo-warc");
+        let progress: ReturnType<typeof startProgress> | null = null;
+        const evaluation = await runDemoEvaluation(store.db, {
+          sites: nSites,
+          warcDir,
+          onSite: (done, total) => {
+            progress ??= startProgress(say(bi("巡检演示网站", "inspecting demo sites")), total);
+            progress.update(done);
+          },
+        });
+        (progress as ReturnType<typeof startProgress> | null)?.stop();
         return {
+          evaluation,
           database: store.description,
           created: store.created,
           migrations: store.appliedMigrations,
@@ -95,10 +116,30 @@ export function register(program: Command): void {
         const n = c.bodies || c.apps;
         if (n > 0) printLine(`  ${c.name_zh} (${c.name_en}): ${n}`);
       }
+      const ev = report.evaluation;
       printLine(
         bi(
-          "下一步：govscore registry list、govscore registry export、govscore --help",
-          "next: govscore registry list, govscore registry export, govscore --help",
+          `已在本机启动 ${ev.sites.length} 个演示政府网站（合成数据，含预置缺陷），巡检 ${ev.inspected} 个，证据存于 ${ev.warcDir}`,
+          `served ${ev.sites.length} synthetic demo government sites (with planted defects) on 127.0.0.1, inspected ${ev.inspected}, evidence in ${ev.warcDir}`,
+        ),
+      );
+      printLine(
+        bi(
+          `按《政府网站检查指标（2019年版）》评分（评估 ${DEMO_EVALUATION}，基准日 ${ev.scores.asOf}）：`,
+          `scored with the 2019 national website check list (evaluation ${DEMO_EVALUATION}, as of ${ev.scores.asOf}):`,
+        ),
+      );
+      const names = new Map(ev.sites.map((s) => [s.bodyId, s.name]));
+      for (const b of ev.scores.bodies) {
+        const total = b.scores.total;
+        printLine(
+          `  ${names.get(b.bodyId) ?? b.bodyId}  ${b.verdict ?? ""}  ${total === null || total === undefined ? "—" : total.toFixed(1)}  ${b.reason ?? ""}`.trimEnd(),
+        );
+      }
+      printLine(
+        bi(
+          `下一步：govscore evaluation score ${DEMO_EVALUATION} --json、govscore registry list、govscore --help`,
+          `next: govscore evaluation score ${DEMO_EVALUATION} --json, govscore registry list, govscore --help`,
         ),
       );
     });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { register as db } from "./db.ts";
 import { register as demo } from "./demo.ts";
+import { register as evaluation } from "./evaluation.ts";
 import { register as explain } from "./explain.ts";
 import { register as inspect } from "./inspect.ts";
 import { register as recheck } from "./recheck.ts";
@@ -11,7 +12,7 @@ import { register as uncertainty } from "./uncertainty.ts";
 type Register = (program: Command) => void;
 
 /** Every subcommand module, in the order `govscore --help` lists them. */
-const modules: Register[] = [demo, registry, db, score, uncertainty, explain, inspect, recheck];
+const modules: Register[] = [demo, registry, db, score, uncertainty, explain, inspect, recheck, evaluation];
 
 export function registerAll(program: Command): void {
   for (const register of modules) register(program);

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import type { Kysely } from "kysely";
+import { type FixtureServer, fixtureResolver, startFixtureServer } from "../../fixtures/server.ts";
+import { EXTERNAL_HOST_DEAD, EXTERNAL_HOST_OK } from "../../fixtures/site.ts";
+import { createEvaluation } from "../evaluations/evaluation-store.ts";
+import { inspectEvaluation } from "../evaluations/inspect-evaluation.ts";
+import { type EvaluationScores, scoreEvaluation } from "../evaluations/score-evaluation.ts";
+import { builtinPath, parseFramework } from "../frameworks/load.ts";
+import { defaultOptions } from "../inspect/config.ts";
+import { importRegistryCsv } from "../registry/import-registry.ts";
+import type { Database } from "../store/schema.ts";
+
+export const DEMO_EVALUATION = "demo-website-checklist";
+export const DEMO_CATEGORY = "demo-site";
+const DEMO_SEED = 20221220;
+const DEMO_AS_OF = "2026-11-01";
+
+export interface DemoEvaluation {
+  sites: { bodyId: string; name: string; url: string }[];
+  inspected: number;
+  scores: EvaluationScores;
+  warcDir: string;
+}
+
+/**
+ * The demo's evaluation: synthetic government sites (fixtures/, with planted defects) served on
+ * 127.0.0.1, registered as demo bodies, inspected under the national check list and scored. Only
+ * the fixture hosts are let through the address policy; everything else stays refused.
+ */
+export async function runDemoEvaluation(
+  db: Kysely<Database>,
+  opts: { sites: number; warcDir: string; onSite?: (done: number, total: number) => void },
+): Promise<DemoEvaluation> {
+  const server: FixtureServer = await startFixtureServer({ seed: DEMO_SEED, sites: opts.sites });
+  server.logging = false;
+  try {
+    await db
+      .insertInto("category")
+      .values({
+        code: DEMO_CATEGORY,
+        name_zh: "演示站点",
+        name_en: "Demo sites",
+        applies_to: "body",
+        sort_order: 900,
+      })
+      .onConflict((oc) => oc.column("code").doNothing())
+      .execute();
+    // The fixture server listens on a new port each run: the demo's old addresses go first.
+    await db.deleteFrom("evaluation").where("code", "=", DEMO_EVALUATION).execute();
+    await db.deleteFrom("website").where("body_id", "like", "demo-%").execute();
+    const sites = Array.from({ length: opts.sites }, (_, i) => ({
+      bodyId: `demo-s${i}`,
+      name: `${server.spec(i).name}（演示 s${i}）`,
+      url: server.url(i),
+    }));
+    const csv = [
+      "kind,body_id,name,categories,level,url",
+      ...sites.flatMap((s) => [
+        `body,${s.bodyId},${s.name},${DEMO_CATEGORY},other,`,
+        `website,${s.bodyId},,,,${s.url}`,
+      ]),
+    ].join("\n");
+    const imported = await importRegistryCsv(db, "demo-sites.csv", Buffer.from(csv));
+    const errors = imported.problems.filter((p) => p.severity === "error");
+    if (errors.length) throw new Error(errors.map((e) => `line ${e.line}: ${e.message.en}`).join("; "));
+
+    const file = builtinPath("cn-website-checklist-2019");
+    const source = readFileSync(file, "utf8");
+    await createEvaluation(db, {
+      code: DEMO_EVALUATION,
+      name: "演示：政府网站检查（2019年版指标） · Demo: national website check list",
+      framework: parseFramework(source, file),
+      frameworkSource: source,
+      asOf: DEMO_AS_OF,
+      categories: [DEMO_CATEGORY],
+    });
+    const options = defaultOptions();
+    options.allowHosts = [...sites.map((s) => new URL(s.url).hostname), EXTERNAL_HOST_OK, EXTERNAL_HOST_DEAD];
+    options.crawl.maxPages = 60;
+    options.crawl.delayMs = 0;
+    const run = await inspectEvaluation(db, {
+      code: DEMO_EVALUATION,
+      options,
+      resolver: fixtureResolver,
+      warcDir: opts.warcDir,
+      ...(opts.onSite ? { onProgress: (d: number, t: number) => opts.onSite?.(d, t) } : {}),
+    });
+    const { scores } = await scoreEvaluation(db, DEMO_EVALUATION);
+    return { sites, inspected: run.inspected, scores, warcDir: opts.warcDir };
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { CsvError, parse } from "csv-parse/sync";
+import type { Framework, LeafSource, TreeNode } from "../frameworks/schema.ts";
+import { decodeText } from "../registry/read-text.ts";
+import type { EvidenceKind } from "../store/schema.ts";
+import type { EvidenceValueRow } from "./evaluation-store.ts";
+
+/** One problem of an evidence file, with where it is (1-based line, column name). */
+export interface EvidenceProblem {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+const COLUMNS = ["body_id", "kind", "code", "value", "source"] as const;
+const KINDS: readonly EvidenceKind[] = ["rubric", "figure", "answer", "manual", "fact"];
+const YES = new Set(["yes", "y", "true", "1", "是", "有"]);
+const NO = new Set(["no", "n", "false", "0", "否", "无"]);
+
+function leaves(fw: Framework): Map<string, LeafSource | undefined> {
+  const out = new Map<string, LeafSource | undefined>();
+  const walk = (n: TreeNode) => {
+    if (n.children?.length) for (const c of n.children) walk(c);
+    else out.set(n.code, n.source);
+  };
+  if (fw.tree) walk(fw.tree);
+  return out;
+}
+
+/**
+ * Reads what evaluators add to an evaluation (expert rubric levels, submitted figures, yes/no
+ * answers, manual veto judgements, facts such as a week of monitoring) and checks every row
+ * against the framework and the evaluation's bodies. Returns rows only when no row is bad.
+ */
+export function parseEvidenceCsv(
+  bytes: Uint8Array,
+  file: string,
+  fw: Framework,
+  bodyIds: ReadonlySet<string>,
+): { rows: EvidenceValueRow[]; problems: EvidenceProblem[] } {
+  const problems: EvidenceProblem[] = [];
+  const { text } = decodeText(bytes);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as never;
+  } catch (e) {
+    const line = e instanceof CsvError ? Number((e as CsvError & { lines?: number }).lines ?? 0) : 0;
+    return {
+      rows: [],
+      problems: [{ line, column: null, message: `CSV 格式错误 (malformed CSV): ${(e as Error).message}` }],
+    };
+  }
+  const [head, ...body] = records;
+  if (!head)
+    return { rows: [], problems: [{ line: 1, column: null, message: "文件为空 (the file is empty)" }] };
+  const header = head.record.map((h) => h.trim());
+  for (const c of COLUMNS.slice(0, 4))
+    if (!header.includes(c))
+      problems.push({ line: 1, column: c, message: `表头缺少列 ${c} (the header lacks column ${c})` });
+  if (problems.length) return { rows: [], problems };
+  const at = (r: string[], c: string) => (r[header.indexOf(c)] ?? "").trim();
+  const leafSources = leaves(fw);
+  const vetoIds = new Set((fw.checklist?.veto ?? []).map((v) => v.id));
+  const seen = new Map<string, number>();
+  const rows: EvidenceValueRow[] = [];
+  for (const { record, info } of body) {
+    const line = info.lines;
+    const bad = (column: string, message: string) => problems.push({ line, column, message });
+    const bodyId = at(record, "body_id");
+    const kind = at(record, "kind") as EvidenceKind;
+    const code = at(record, "code");
+    const raw = at(record, "value");
+    const source = at(record, "source") || file;
+    if (!bodyIds.has(bodyId))
+      bad("body_id", `单位 ${bodyId} 不在本评估中 (body ${bodyId} is not in this evaluation)`);
+    if (!KINDS.includes(kind)) {
+      bad("kind", `类型应为 ${KINDS.join("/")} (kind must be one of ${KINDS.join(", ")}): ${kind}`);
+      continue;
+    }
+    const key = `${bodyId}\u0000${kind}\u0000${code}`;
+    const dup = seen.get(key);
+    if (dup !== undefined) bad("code", `与第 ${dup} 行重复 (repeats line ${dup})`);
+    seen.set(key, line);
+    let value: unknown;
+    const yesNo = (): boolean | undefined => {
+      const v = raw.toLowerCase();
+      if (YES.has(v)) return true;
+      if (NO.has(v)) return false;
+      bad("value", `应为 是/否 (expected yes/no): ${raw}`);
+      return undefined;
+    };
+    if (kind === "manual") {
+      if (!vetoIds.has(code)) bad("code", `框架没有否决项 ${code} (the framework has no veto item ${code})`);
+      value = yesNo();
+    } else if (kind === "fact") {
+      if (!code) bad("code", "缺少事实名 (missing fact name)");
+      value = raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    } else {
+      const src = leafSources.get(code);
+      const wants = kind === "answer" ? "yesno" : kind;
+      if (!leafSources.has(code)) bad("code", `框架没有末级指标 ${code} (the framework has no leaf ${code})`);
+      else if (src?.from !== wants)
+        bad("code", `指标 ${code} 的取值方式不是 ${wants} (leaf ${code} does not take a ${wants})`);
+      if (kind === "rubric") {
+        value = raw;
+        if (src?.from === "rubric" && !(raw in src.levels))
+          bad(
+            "value",
+            `评分等级应为 ${Object.keys(src.levels).join("/")} (rubric level must be one of them): ${raw}`,
+          );
+      } else if (kind === "figure") {
+        value = Number(raw);
+        if (raw === "" || !Number.isFinite(value as number)) bad("value", `不是数字 (not a number): ${raw}`);
+      } else value = yesNo();
+    }
+    rows.push({ bodyId, kind, code, value, source });
+  }
+  return problems.length ? { rows: [], problems } : { rows, problems };
+}

@@ -1,0 +1,176 @@
+import type { Kysely } from "kysely";
+import { evaluateChecklist } from "../frameworks/checklist.ts";
+import { tableFromEvidence } from "../frameworks/collect.ts";
+import type { Evidence } from "../frameworks/evidence.ts";
+import { parseFramework } from "../frameworks/load.ts";
+import type { Framework } from "../frameworks/schema.ts";
+import { scoreTable } from "../frameworks/score.ts";
+import { resolveTree } from "../scoring/structure.ts";
+import type { Database } from "../store/schema.ts";
+import {
+  type EvaluationRow,
+  type EvidenceValueRow,
+  evaluationTargets,
+  evidenceValues,
+  getEvaluation,
+  inspectionReports,
+  type ScoredBody,
+  saveScoreRun,
+  sha256,
+} from "./evaluation-store.ts";
+
+export interface BodyEvidence {
+  bodyId: string;
+  category: string | null;
+  /** The site whose inspection stands for the body (its portal when it has one). */
+  site: string | null;
+  portal: boolean;
+  evidence: Evidence;
+}
+
+interface InspectionLike {
+  checks?: Evidence["checks"];
+  findings?: Evidence["findings"];
+  facts?: Evidence["facts"];
+}
+
+/**
+ * Puts together what is known about one body: the inspection report of its main site plus the
+ * values evaluators recorded. Recorded facts override facts read by the inspection (a week of
+ * monitoring says more about availability than one visit).
+ */
+export function bodyEvidence(
+  report: InspectionLike | undefined,
+  values: readonly EvidenceValueRow[],
+): Evidence {
+  const rubric: Record<string, string> = {};
+  const figures: Record<string, number> = {};
+  const answers: Record<string, boolean> = {};
+  const manual: Record<string, boolean> = {};
+  const facts: Record<string, unknown> = { ...(report?.facts ?? {}) };
+  for (const v of values) {
+    if (v.kind === "rubric") rubric[v.code] = String(v.value);
+    else if (v.kind === "figure") figures[v.code] = Number(v.value);
+    else if (v.kind === "answer") answers[v.code] = v.value === true;
+    else if (v.kind === "manual") manual[v.code] = v.value === true;
+    else facts[v.code] = v.value;
+  }
+  return {
+    ...(report?.checks ? { checks: report.checks } : {}),
+    ...(report?.findings ? { findings: report.findings } : {}),
+    facts,
+    rubric,
+    figures,
+    answers,
+    manual,
+  };
+}
+
+export interface EvaluationScores {
+  schema: "govscore.evaluation-scores/1";
+  evaluation: string;
+  framework: { id: string; version: string; sha256: string };
+  asOf: string;
+  /** The node whose score is the body's result ("total" for a check list). */
+  root: string;
+  bodies: (ScoredBody & {
+    category: string | null;
+    site: string | null;
+    verdict?: string;
+    reason?: string;
+  })[];
+}
+
+/** Pure: the same evidence always gives the same output, byte for byte. */
+export function scoreEvidence(
+  fw: Framework,
+  ev: EvaluationRow,
+  bodies: readonly BodyEvidence[],
+): EvaluationScores {
+  const head = {
+    schema: "govscore.evaluation-scores/1" as const,
+    evaluation: ev.code,
+    framework: { id: fw.id, version: fw.version, sha256: ev.frameworkSha256 },
+    asOf: ev.asOf,
+  };
+  if (fw.kind === "checklist") {
+    const cl = fw.checklist;
+    if (!cl) throw new Error("框架没有检查清单 (framework has no check list)");
+    return {
+      ...head,
+      root: "total",
+      bodies: bodies.map((b) => {
+        // A body without public services says so with the answer `public-services: no`.
+        const r = evaluateChecklist(cl, b.evidence, {
+          portal: b.portal,
+          publicServices: b.evidence.answers?.["public-services"] !== false,
+        });
+        return {
+          bodyId: b.bodyId,
+          category: b.category,
+          site: b.site,
+          scores: { total: r.total, deductions: r.deductionScore, bonus: r.bonusScore },
+          ranks: {},
+          tier: r.verdict,
+          verdict: r.verdict,
+          reason: r.reason,
+        };
+      }),
+    };
+  }
+  const table = tableFromEvidence(
+    fw,
+    bodies.map((b) => ({ unit: b.bodyId, evidence: b.evidence, groups: { category: b.category ?? "" } })),
+  );
+  const { output, structure } = scoreTable(fw, table);
+  return {
+    ...head,
+    root: resolveTree(structure).root,
+    bodies: output.units.map((u, i) => ({
+      bodyId: u.unit,
+      category: bodies[i]?.category ?? null,
+      site: bodies[i]?.site ?? null,
+      scores: u.scores,
+      ranks: u.ranks,
+      tier: u.tier,
+    })),
+  };
+}
+
+/**
+ * Scores an evaluation stored in the database with the framework it was created with, and keeps
+ * the run (output and the hashes of framework and inputs) so a published score can be traced.
+ */
+export async function scoreEvaluation(
+  db: Kysely<Database>,
+  code: string,
+): Promise<{ scores: EvaluationScores; runId: number; inputSha256: string; outputSha256: string }> {
+  const ev = await getEvaluation(db, code);
+  const fw = parseFramework(ev.frameworkSource, `evaluation ${ev.code} (${ev.frameworkId})`);
+  const targets = await evaluationTargets(db, ev.id);
+  const reports = await inspectionReports(db, ev.id);
+  const values = await evidenceValues(db, ev.id);
+  const bodies: BodyEvidence[] = targets.map((t) => {
+    const main = t.websites.find((w) => reports.has(w.id)) ?? t.websites[0];
+    return {
+      bodyId: t.bodyId,
+      category: t.category,
+      site: main?.url ?? null,
+      portal: main?.role === "portal",
+      evidence: bodyEvidence(
+        main ? (reports.get(main.id) as InspectionLike | undefined) : undefined,
+        values.filter((v) => v.bodyId === t.bodyId),
+      ),
+    };
+  });
+  const inputSha256 = sha256(JSON.stringify(bodies));
+  const scores = scoreEvidence(fw, ev, bodies);
+  const { runId, outputSha256 } = await saveScoreRun(db, {
+    evaluationId: ev.id,
+    frameworkSha256: ev.frameworkSha256,
+    inputSha256,
+    output: scores,
+    bodies: scores.bodies,
+  });
+  return { scores, runId, inputSha256, outputSha256 };
+}

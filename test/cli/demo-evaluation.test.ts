@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { runCli } from "../support/run-cli.ts";
+
+interface DemoJson {
+  evaluation: {
+    sites: { bodyId: string; url: string }[];
+    inspected: number;
+    warcDir: string;
+    scores: { bodies: { bodyId: string; verdict: string; scores: { total: number | null } }[] };
+  };
+}
+
+describe("npm start (govscore demo) and the evaluation commands", () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "govscore-demo-"));
+    env = { GOVSCORE_DATA_DIR: join(dir, "db") };
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("the demo inspects its local sites, keeps WARC evidence and scores them; a second run works too", async () => {
+    for (let round = 0; round < 2; round++) {
+      const r = await runCli(["demo", "--json", "--sites", "3"], env);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as DemoJson;
+      assert.equal(out.evaluation.inspected, 3);
+      assert.deepEqual(
+        out.evaluation.scores.bodies.map((b) => b.bodyId),
+        ["demo-s0", "demo-s1", "demo-s2"],
+      );
+      for (const b of out.evaluation.scores.bodies) {
+        assert.ok(b.verdict === "合格" || b.verdict === "不合格");
+        if (b.verdict === "合格") assert.ok((b.scores.total ?? 0) >= 60);
+      }
+      const warcs = (await readdir(out.evaluation.warcDir)).filter((f) => /\.warc(\.gz)?$/.test(f));
+      assert.ok(warcs.length >= 3, `WARC files: ${warcs.join(", ")}`);
+    }
+    const list = await runCli(["evaluation", "list", "--json"], env);
+    assert.equal(list.code, 0, list.stderr);
+    assert.equal((JSON.parse(list.stdout) as unknown[]).length, 1, "the demo replaces its own evaluation");
+  });
+
+  test("evaluation evidence: a bad file is refused with file, line and column, exit 3; a good one is scored", async () => {
+    const bad = join(dir, "bad.csv");
+    await writeFile(
+      bad,
+      "body_id,kind,code,value\ndemo-s0,manual,security,是\ndemo-s1,manual,no-such-veto,是\n",
+    );
+    const r = await runCli(["evaluation", "evidence", "demo-website-checklist", bad], env);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /bad\.csv:3 \[code\]/);
+    const good = join(dir, "good.csv");
+    await writeFile(good, "body_id,kind,code,value\ndemo-s1,manual,security,是\n");
+    const ok = await runCli(["evaluation", "evidence", "demo-website-checklist", good], env);
+    assert.equal(ok.code, 0, ok.stderr);
+    const scored = await runCli(["evaluation", "score", "demo-website-checklist", "--json"], env);
+    assert.equal(scored.code, 0, scored.stderr);
+    const bodies = (JSON.parse(scored.stdout) as DemoJson["evaluation"]["scores"]).bodies;
+    // Only the good file's judgement counts: the bad file wrote nothing for demo-s0.
+    assert.equal(bodies.find((b) => b.bodyId === "demo-s1")?.verdict, "不合格");
+    const s0 = await runCli(["evaluation", "score", "demo-website-checklist"], env);
+    assert.doesNotMatch(s0.stdout.split("\n").find((l) => l.startsWith("demo-s0")) ?? "", /安全/);
+    const unknown = await runCli(["evaluation", "score", "no-such-evaluation"], env);
+    assert.equal(unknown.code, 3);
+  });
+});
