@@ -80,39 +80,65 @@ export function parseEvidenceCsv(
     const dup = seen.get(key);
     if (dup !== undefined) bad("code", `与第 ${dup} 行重复 (repeats line ${dup})`);
     seen.set(key, line);
-    let value: unknown;
-    const yesNo = (): boolean | undefined => {
-      const v = raw.toLowerCase();
-      if (YES.has(v)) return true;
-      if (NO.has(v)) return false;
-      bad("value", `应为 是/否 (expected yes/no): ${raw}`);
-      return undefined;
-    };
-    if (kind === "manual") {
-      if (!vetoIds.has(code)) bad("code", `框架没有否决项 ${code} (the framework has no veto item ${code})`);
-      value = yesNo();
-    } else if (kind === "fact") {
-      if (!code) bad("code", "缺少事实名 (missing fact name)");
-      value = raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-    } else {
-      const src = leafSources.get(code);
-      const wants = kind === "answer" ? "yesno" : kind;
-      if (!leafSources.has(code)) bad("code", `框架没有末级指标 ${code} (the framework has no leaf ${code})`);
-      else if (src?.from !== wants)
-        bad("code", `指标 ${code} 的取值方式不是 ${wants} (leaf ${code} does not take a ${wants})`);
-      if (kind === "rubric") {
-        value = raw;
-        if (src?.from === "rubric" && !(raw in src.levels))
-          bad(
-            "value",
-            `评分等级应为 ${Object.keys(src.levels).join("/")} (rubric level must be one of them): ${raw}`,
-          );
-      } else if (kind === "figure") {
-        value = Number(raw);
-        if (raw === "" || !Number.isFinite(value as number)) bad("value", `不是数字 (not a number): ${raw}`);
-      } else value = yesNo();
-    }
+    const checked = checkEvidenceValue(fw, kind, code, raw, leafSources, vetoIds);
+    for (const p of checked.problems) bad(p.column, p.message);
+    const value = checked.value;
     rows.push({ bodyId, kind, code, value, source });
   }
   return problems.length ? { rows: [], problems } : { rows, problems };
+}
+
+/**
+ * One value an evaluator or a body gives, checked against the framework: the leaf exists and
+ * takes this kind of value, a rubric level is one the rubric has, a figure is a number.
+ */
+export function checkEvidenceValue(
+  fw: Framework,
+  kind: EvidenceKind,
+  code: string,
+  raw: string,
+  leafSources = leaves(fw),
+  vetoIds = new Set((fw.checklist?.veto ?? []).map((v) => v.id)),
+): { value: unknown; problems: { column: string; message: string }[] } {
+  const problems: { column: string; message: string }[] = [];
+  const bad = (column: string, message: string) => problems.push({ column, message });
+  let value: unknown;
+  const yesNo = (): boolean | undefined => {
+    const v = raw.toLowerCase();
+    if (YES.has(v)) return true;
+    if (NO.has(v)) return false;
+    bad("value", `应为 是/否 (expected yes/no): ${raw}`);
+    return undefined;
+  };
+  if (!KINDS.includes(kind)) {
+    bad("kind", `类型应为 ${KINDS.join("/")} (kind must be one of ${KINDS.join(", ")}): ${kind}`);
+    return { value, problems };
+  }
+  if (kind === "manual") {
+    if (!vetoIds.has(code)) bad("code", `框架没有否决项 ${code} (the framework has no veto item ${code})`);
+    value = yesNo();
+  } else if (kind === "fact") {
+    if (!code) bad("code", "缺少事实名 (missing fact name)");
+    value = raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  } else if (kind === "answer" && code === "public-services") {
+    value = yesNo();
+  } else {
+    const src = leafSources.get(code);
+    const wants = kind === "answer" ? "yesno" : kind;
+    if (!leafSources.has(code)) bad("code", `框架没有末级指标 ${code} (the framework has no leaf ${code})`);
+    else if (src?.from !== wants)
+      bad("code", `指标 ${code} 的取值方式不是 ${wants} (leaf ${code} does not take a ${wants})`);
+    if (kind === "rubric") {
+      value = raw;
+      if (src?.from === "rubric" && !(raw in src.levels))
+        bad(
+          "value",
+          `评分等级应为 ${Object.keys(src.levels).join("/")} (rubric level must be one of them): ${raw}`,
+        );
+    } else if (kind === "figure") {
+      value = Number(raw);
+      if (raw === "" || !Number.isFinite(value as number)) bad("value", `不是数字 (not a number): ${raw}`);
+    } else value = yesNo();
+  }
+  return { value, problems };
 }

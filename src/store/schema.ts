@@ -15,6 +15,10 @@ export interface Database {
   evidence_value: EvidenceValueTable;
   score_run: ScoreRunTable;
   score_result: ScoreResultTable;
+  account: AccountTable;
+  session: SessionTable;
+  expert_task: ExpertTaskTable;
+  audit_log: AuditLogTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -157,4 +161,50 @@ export interface ScoreResultTable {
   score: number | null;
   rank: number | null;
   tier: string | null;
+}
+
+export type AccountRole = "admin" | "evaluator" | "expert" | "submitter";
+
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: AccountRole;
+  body_id: string | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  token_sha256: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+}
+
+export interface ExpertTaskTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  body_id: string;
+  indicator: string;
+  expert_id: number;
+  assigned_by: number | null;
+  created_at: CreatedAt;
+  level: string | null;
+  comment: string | null;
+  evidence: ColumnType<unknown, string | undefined, string>;
+  scored_at: Date | string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  account_id: number | null;
+  username: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: ColumnType<unknown, string | undefined, never>;
 }

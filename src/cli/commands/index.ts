@@ -7,12 +7,13 @@ import { register as inspect } from "./inspect.ts";
 import { register as recheck } from "./recheck.ts";
 import { register as registry } from "./registry.ts";
 import { register as score } from "./score.ts";
+import { register as serve } from "./serve.ts";
 import { register as uncertainty } from "./uncertainty.ts";
 
 type Register = (program: Command) => void;
 
 /** Every subcommand module, in the order `govscore --help` lists them. */
-const modules: Register[] = [demo, registry, db, score, uncertainty, explain, inspect, recheck, evaluation];
+const modules: Register[] = [demo, registry, db, score, uncertainty, explain, inspect, recheck, evaluation, serve];
 
 export function registerAll(program: Command): void {
   for (const register of modules) register(program);

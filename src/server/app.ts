@@ -1,0 +1,130 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Store } from "../store/open.ts";
+import { ROLES, type Role } from "./auth/roles.ts";
+import { SESSION_COOKIE, sessionCaller } from "./auth/sessions.ts";
+import { accountRoutes } from "./routes/accounts.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { evaluationRoutes } from "./routes/evaluations.ts";
+import { expertRoutes } from "./routes/experts.ts";
+import { resultRoutes } from "./routes/results.ts";
+import { submissionRoutes } from "./routes/submissions.ts";
+import { RunRegistry } from "./runs.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** Cookies only over https (true behind TLS; tests and the local demo use http). */
+  secureCookies?: boolean;
+  logger?: boolean;
+  /** Login attempts per IP per minute. */
+  loginPerMinute?: number;
+  /** Lets the demo and tests inspect sites on 127.0.0.1. */
+  allowPrivate?: boolean;
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: o.logger ?? false, trustProxy: false, bodyLimit: 5 * 1024 * 1024 });
+  const db = o.store.db;
+  app.decorateRequest("caller", null);
+  app.decorate("runs", new RunRegistry());
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate("apiRoutes", apiRoutes);
+
+  // Every API route must say who may call it; a route that forgets fails here, at start-up.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    if (route.url.startsWith("/api/docs")) {
+      route.config = { ...(route.config ?? {}), roles: ["public"] };
+      return;
+    }
+    const roles = (route.config as { roles?: readonly Role[] } | undefined)?.roles;
+    if (!roles?.length || roles.some((r) => !ROLES.includes(r)))
+      throw new Error(`route ${route.method} ${route.url} declares no roles`);
+    for (const method of [route.method].flat())
+      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, roles });
+  });
+
+  await app.register(cookie);
+  // preHandler: the limit is keyed on the username, so it must run after the body is parsed.
+  await app.register(rateLimit, { global: false, hook: "preHandler" });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "govscore API",
+        description: "政府网站与数字政府服务能力评估平台 · evaluation workspace API",
+        version: "1",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.addHook("onRequest", async (req, reply) => {
+    const roles = req.routeOptions.config?.roles;
+    if (!roles) return; // not an API route (404 handler)
+    req.caller = await sessionCaller(db, req.cookies[SESSION_COOKIE]);
+    if (!roles.includes("public")) {
+      if (!req.caller)
+        return reply.code(401).send({ error: "unauthenticated", message: "请先登录 (sign in first)" });
+      if (!roles.includes(req.caller.role))
+        return reply
+          .code(403)
+          .send({ error: "forbidden", message: "无权执行此操作 (your role may not do this)" });
+    }
+    // Cookies ride along on cross-site requests; a state change also needs the session's token.
+    if (req.caller && UNSAFE.has(req.method) && req.headers["x-csrf-token"] !== req.caller.csrfToken)
+      return reply
+        .code(403)
+        .send({ error: "csrf", message: "缺少或错误的 CSRF 令牌 (missing or wrong CSRF token)" });
+  });
+
+  app.setErrorHandler((error, _req, reply) => {
+    const e = error as { statusCode?: number; validation?: unknown; message: string; code?: string };
+    if (e.validation) return reply.code(400).send({ error: "invalid-request", message: e.message });
+    const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+    if (status === 500) app.log.error(error);
+    return reply.code(status).send({
+      error: status === 500 ? "internal" : (e.code ?? "error"),
+      message: status === 500 ? "内部错误 (internal error)" : e.message,
+    });
+  });
+
+  const deps = { db, secureCookies: o.secureCookies ?? false, allowPrivate: o.allowPrivate ?? false };
+  await app.register(authRoutes(deps, o.loginPerMinute ?? 10), { prefix: "/api" });
+  await app.register(accountRoutes(deps), { prefix: "/api" });
+  await app.register(evaluationRoutes(deps), { prefix: "/api" });
+  await app.register(expertRoutes(deps), { prefix: "/api" });
+  await app.register(submissionRoutes(deps), { prefix: "/api" });
+  await app.register(resultRoutes(deps), { prefix: "/api" });
+  return app;
+}
+
+export interface RouteDeps {
+  db: Store["db"];
+  secureCookies: boolean;
+  allowPrivate: boolean;
+}
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  roles: readonly Role[];
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    runs: RunRegistry;
+    /** Every /api route with the roles it admits (the role-matrix test walks them all). */
+    apiRoutes: ApiRoute[];
+  }
+}
