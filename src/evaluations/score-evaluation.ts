@@ -34,15 +34,37 @@ interface InspectionLike {
   facts?: Evidence["facts"];
 }
 
+/** How a finding is named when an appeal contests it: check, page and target. */
+export function findingKey(f: Readonly<Record<string, unknown>>): string {
+  return [f.check, f.page ?? "", f.target ?? ""].map(String).join(" ");
+}
+
+/**
+ * Drops the findings dismissed on appeal and brings the checks' counts and outcomes in line, so
+ * that a deduction or veto built on them no longer counts them.
+ */
+function withoutDismissed(report: InspectionLike, dismissed: ReadonlySet<string>): InspectionLike {
+  if (dismissed.size === 0 || !report.findings) return report;
+  const findings = report.findings.filter((f) => !dismissed.has(findingKey(f)));
+  const checks = Object.fromEntries(
+    Object.entries(report.checks ?? {}).map(([id, c]) => {
+      const before = report.findings?.filter((f) => f.check === id).length ?? 0;
+      const left = findings.filter((f) => f.check === id).length;
+      if (before === left) return [id, c];
+      return [id, { ...c, count: left, outcome: left === 0 && c.outcome === "fail" ? "pass" : c.outcome }];
+    }),
+  );
+  return { ...report, findings, checks };
+}
+
 /**
  * Puts together what is known about one body: the inspection report of its main site plus the
  * values evaluators recorded. Recorded facts override facts read by the inspection (a week of
  * monitoring says more about availability than one visit).
  */
-export function bodyEvidence(
-  report: InspectionLike | undefined,
-  values: readonly EvidenceValueRow[],
-): Evidence {
+export function bodyEvidence(raw: InspectionLike | undefined, values: readonly EvidenceValueRow[]): Evidence {
+  const dismissed = new Set(values.filter((v) => v.kind === "dismissed").map((v) => v.code));
+  const report = raw ? withoutDismissed(raw, dismissed) : undefined;
   const rubric: Record<string, string> = {};
   const figures: Record<string, number> = {};
   const answers: Record<string, boolean> = {};
@@ -53,7 +75,7 @@ export function bodyEvidence(
     else if (v.kind === "figure") figures[v.code] = Number(v.value);
     else if (v.kind === "answer") answers[v.code] = v.value === true;
     else if (v.kind === "manual") manual[v.code] = v.value === true;
-    else facts[v.code] = v.value;
+    else if (v.kind === "fact") facts[v.code] = v.value;
   }
   return {
     ...(report?.checks ? { checks: report.checks } : {}),

@@ -7,7 +7,9 @@ import type { Store } from "../store/open.ts";
 import { ROLES, type Role } from "./auth/roles.ts";
 import { SESSION_COOKIE, sessionCaller } from "./auth/sessions.ts";
 import { accountRoutes } from "./routes/accounts.ts";
+import { appealRoutes } from "./routes/appeals.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { caseRoutes } from "./routes/cases.ts";
 import { evaluationRoutes } from "./routes/evaluations.ts";
 import { expertRoutes } from "./routes/experts.ts";
 import { resultRoutes } from "./routes/results.ts";
@@ -106,6 +108,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(expertRoutes(deps), { prefix: "/api" });
   await app.register(submissionRoutes(deps), { prefix: "/api" });
   await app.register(resultRoutes(deps), { prefix: "/api" });
+  await app.register(caseRoutes(deps), { prefix: "/api" });
+  await app.register(appealRoutes(deps), { prefix: "/api" });
   return app;
 }
 

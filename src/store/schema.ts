@@ -19,6 +19,9 @@ export interface Database {
   session: SessionTable;
   expert_task: ExpertTaskTable;
   audit_log: AuditLogTable;
+  practice_case: PracticeCaseTable;
+  case_attachment: CaseAttachmentTable;
+  appeal: AppealTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -98,7 +101,7 @@ export type Website = Selectable<WebsiteTable>;
 export type App = Selectable<AppTable>;
 
 export type EvaluationStatus = "draft" | "collecting" | "scoring" | "review" | "published";
-export type EvidenceKind = "rubric" | "figure" | "answer" | "manual" | "fact";
+export type EvidenceKind = "rubric" | "figure" | "answer" | "manual" | "fact" | "dismissed";
 type Json = ColumnType<unknown, string, string>;
 type DateOnly = ColumnType<string, string, string>;
 
@@ -207,4 +210,46 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   detail: ColumnType<unknown, string | undefined, never>;
+}
+
+export type CaseClass = "履职能力" | "制度规则" | "技术平台" | "安全保障" | "数字机关" | "政府网站" | "其他";
+
+export interface PracticeCaseTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  body_id: string;
+  title: string;
+  class: CaseClass;
+  summary: string;
+  submitted_by: number | null;
+  submitted_at: CreatedAt;
+  review_score: number | null;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | string | null;
+  selected: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  content_type: string;
+  sha256: string;
+  bytes: Buffer | Uint8Array;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  body_id: string;
+  target_kind: "finding" | "indicator";
+  target: string;
+  reason: string;
+  filed_by: number | null;
+  filed_at: CreatedAt;
+  state: ColumnType<"open" | "accepted" | "rejected", "open" | undefined, "open" | "accepted" | "rejected">;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: Date | string | null;
 }

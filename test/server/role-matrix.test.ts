@@ -43,6 +43,15 @@ const POLICY: Record<string, readonly Role[]> = {
   "PUT /api/evaluations/:code/bodies/:bodyId/submission": [...S, "submitter"],
   "GET /api/evaluations/:code/bodies/:bodyId/evidence": ALL,
   "GET /api/evaluations/:code/results": ["public"],
+  "POST /api/evaluations/:code/bodies/:bodyId/cases": [...S, "submitter"],
+  "GET /api/evaluations/:code/cases": ALL,
+  "GET /api/cases/:id/attachments/:attachment": ALL,
+  "PUT /api/cases/:id/review": [...S, "expert"],
+  "POST /api/cases/:id/select": S,
+  "GET /api/evaluations/:code/cases/summary": ["public"],
+  "POST /api/evaluations/:code/bodies/:bodyId/appeals": [...S, "submitter"],
+  "GET /api/evaluations/:code/appeals": ALL,
+  "POST /api/appeals/:id/decision": S,
 };
 
 /** A plausible body for each route, so that a permitted caller gets past validation. */
@@ -126,7 +135,8 @@ for (const backend of backends) {
           const path = r.url
             .replace(":code", "m-eval")
             .replace(":bodyId", "ws-a")
-            .replace(":id", String(taskId));
+            .replace(":id", String(taskId))
+            .replace(":attachment", "1");
           const res = await call(server.base, r.method, path, session, bodyFor(r.method, r.url));
           const allowed = POLICY[`${r.method} ${r.url}`] ?? [];
           const admitted = allowed.includes(role) || allowed.includes("public");
