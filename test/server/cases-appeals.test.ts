@@ -5,7 +5,7 @@ import { backends } from "../support/stores.ts";
 import { call, FRAMEWORK, login, type Running, startServer } from "./support.ts";
 
 interface Results {
-  bodies: { bodyId: string; scores: Record<string, number | null> }[];
+  bodies: { bodyId: string; score: number | null }[];
 }
 
 for (const backend of backends) {
@@ -166,7 +166,7 @@ for (const backend of backends) {
       const score = async () =>
         ((await call(b, "GET", "/api/evaluations/p-1/results", ev)).json as Results).bodies.find(
           (x) => x.bodyId === "ws-a",
-        )?.scores.index;
+        )?.score;
       assert.equal(await score(), 20);
 
       const rating = await call(b, "POST", "/api/evaluations/p-1/bodies/ws-a/appeals", subA, {

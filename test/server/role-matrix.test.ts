@@ -43,6 +43,7 @@ const POLICY: Record<string, readonly Role[]> = {
   "PUT /api/evaluations/:code/bodies/:bodyId/submission": [...S, "submitter"],
   "GET /api/evaluations/:code/bodies/:bodyId/evidence": ALL,
   "GET /api/evaluations/:code/results": ["public"],
+  "GET /api/evaluations/:code/results/:bodyId": ["public"],
   "POST /api/evaluations/:code/bodies/:bodyId/cases": [...S, "submitter"],
   "GET /api/evaluations/:code/cases": ALL,
   "GET /api/cases/:id/attachments/:attachment": ALL,

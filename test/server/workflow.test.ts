@@ -8,7 +8,7 @@ import { call, FRAMEWORK, login, type Running, startServer } from "./support.ts"
 
 interface Results {
   status: string;
-  bodies: { bodyId: string; scores: Record<string, number | null>; ranks: Record<string, number | null> }[];
+  bodies: { bodyId: string; name: string; score: number | null; rank: number | null }[];
 }
 
 for (const backend of backends) {
@@ -149,7 +149,7 @@ for (const backend of backends) {
       // Scored while disagreeing: ws-a's rubric is missing (no value until settled).
       assert.equal((await call(b, "POST", "/api/evaluations/w-2026/score", ev)).status, 200);
       let res = (await call(b, "GET", "/api/evaluations/w-2026/results", ev)).json as Results;
-      const before = res.bodies.find((x) => x.bodyId === "ws-a")?.scores.index;
+      const before = res.bodies.find((x) => x.bodyId === "ws-a")?.score;
       assert.equal(before, 30 + 10);
       assert.equal(
         (
@@ -165,8 +165,8 @@ for (const backend of backends) {
       assert.deepEqual((await call(b, "GET", "/api/evaluations/w-2026/disagreements", ev)).json, []);
       assert.equal((await call(b, "POST", "/api/evaluations/w-2026/score", ev)).status, 200);
       res = (await call(b, "GET", "/api/evaluations/w-2026/results", ev)).json as Results;
-      assert.equal(res.bodies.find((x) => x.bodyId === "ws-a")?.scores.index, 40 + 30 + 10);
-      assert.equal(res.bodies.find((x) => x.bodyId === "ws-b")?.scores.index, 30 + 20 + 0);
+      assert.equal(res.bodies.find((x) => x.bodyId === "ws-a")?.score, 40 + 30 + 10);
+      assert.equal(res.bodies.find((x) => x.bodyId === "ws-b")?.score, 30 + 20 + 0);
       // Before publication a submitter sees its own body's result only; the public nothing.
       const forA = (await call(b, "GET", "/api/evaluations/w-2026/results", subA)).json as Results;
       assert.deepEqual(
@@ -174,17 +174,27 @@ for (const backend of backends) {
         ["ws-a"],
       );
       assert.equal((await call(b, "GET", "/api/evaluations/w-2026/results", null)).status, 404);
+      assert.equal((await call(b, "GET", "/api/evaluations/w-2026/results/ws-b", subA)).status, 403);
+      assert.equal((await call(b, "GET", "/api/evaluations/w-2026/results/ws-a", subA)).status, 200);
 
       for (const status of ["scoring", "review", "published"])
         assert.equal((await call(b, "POST", "/api/evaluations/w-2026/status", ev, { status })).status, 200);
       const pub = (await call(b, "GET", "/api/evaluations/w-2026/results", null)).json as Results;
       assert.equal(pub.status, "published");
       assert.deepEqual(
-        pub.bodies.map((x) => [x.bodyId, x.ranks.index]),
+        pub.bodies.map((x) => [x.name, x.rank]),
         [
-          ["ws-a", 1],
-          ["ws-b", 2],
+          ["甲市人民政府", 1],
+          ["乙市人民政府", 2],
         ],
+      );
+      const detail = (await call(b, "GET", "/api/evaluations/w-2026/results/ws-a", null)).json as {
+        scores: Record<string, number>;
+        ranks: Record<string, number>;
+      };
+      assert.deepEqual(
+        [detail.scores.service, detail.scores.rating, detail.scores.index, detail.ranks.index],
+        [40, 30, 80, 1],
       );
       // Published: closed to submissions, scoring and re-scoring.
       assert.equal(

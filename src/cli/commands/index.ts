@@ -6,6 +6,7 @@ import { register as explain } from "./explain.ts";
 import { register as inspect } from "./inspect.ts";
 import { register as recheck } from "./recheck.ts";
 import { register as registry } from "./registry.ts";
+import { register as release } from "./release.ts";
 import { register as score } from "./score.ts";
 import { register as serve } from "./serve.ts";
 import { register as uncertainty } from "./uncertainty.ts";
@@ -13,7 +14,19 @@ import { register as uncertainty } from "./uncertainty.ts";
 type Register = (program: Command) => void;
 
 /** Every subcommand module, in the order `govscore --help` lists them. */
-const modules: Register[] = [demo, registry, db, score, uncertainty, explain, inspect, recheck, evaluation, serve];
+const modules: Register[] = [
+  demo,
+  registry,
+  db,
+  score,
+  uncertainty,
+  explain,
+  inspect,
+  recheck,
+  evaluation,
+  release,
+  serve,
+];
 
 export function registerAll(program: Command): void {
   for (const register of modules) register(program);

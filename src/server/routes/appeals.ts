@@ -53,12 +53,10 @@ export const appealRoutes =
         const ev = await evaluationFor(d, p.code, req.caller, reply);
         if (!ev) return reply;
         if (!OPEN_FOR_APPEALS.has(ev.status))
-          return reply
-            .code(409)
-            .send({
-              error: "closed",
-              message: `评估处于 ${ev.status} 阶段，不受理复核 (appeals are taken while scoring or in review)`,
-            });
+          return reply.code(409).send({
+            error: "closed",
+            message: `评估处于 ${ev.status} 阶段，不受理复核 (appeals are taken while scoring or in review)`,
+          });
         const a = NewAppeal.parse(req.body);
         const row = await d.db
           .insertInto("appeal")
@@ -140,21 +138,17 @@ export const appealRoutes =
           } else {
             const c = dec.correction;
             if (!c || c.code !== ap.target)
-              return reply
-                .code(400)
-                .send({
-                  error: "correction-needed",
-                  message: `接受指标复核须给出 ${ap.target} 的更正值 (an accepted indicator appeal needs the corrected value of ${ap.target})`,
-                });
+              return reply.code(400).send({
+                error: "correction-needed",
+                message: `接受指标复核须给出 ${ap.target} 的更正值 (an accepted indicator appeal needs the corrected value of ${ap.target})`,
+              });
             const fw = parseFramework(ap.framework_source, ap.code);
             const checked = checkEvidenceValue(fw, c.kind, c.code, c.value);
             if (checked.problems.length)
-              return reply
-                .code(400)
-                .send({
-                  error: "invalid-correction",
-                  message: checked.problems.map((p) => p.message).join("\n"),
-                });
+              return reply.code(400).send({
+                error: "invalid-correction",
+                message: checked.problems.map((p) => p.message).join("\n"),
+              });
             await saveEvidenceValues(d.db, ap.evaluation_id, [
               {
                 bodyId: ap.body_id,

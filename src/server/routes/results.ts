@@ -1,5 +1,8 @@
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { z } from "zod";
+import type { EvaluationRow } from "../../evaluations/evaluation-store.ts";
 import type { RouteDeps } from "../app.ts";
+import type { Caller } from "../auth/roles.ts";
 import { EvaluationCode, js } from "../schema.ts";
 import { evaluationFor } from "./evaluations.ts";
 
@@ -16,55 +19,132 @@ interface StoredScores {
   }[];
 }
 
-/**
- * Results are the latest scoring run. The public reads them often (2,000 requests a second is
- * the target), so the serialised answer is cached per run id and rebuilt only after a new run.
- */
+/** Anonymous readers may see an answer this old: published results change rarely. */
+const PUBLIC_TTL_MS = 1000;
+
 export const resultRoutes =
   (d: RouteDeps): FastifyPluginAsync =>
   async (app) => {
-    const cache = new Map<string, { runId: number; body: string }>();
+    const publicCache = new Map<string, { at: number; status: number; body: string }>();
+
+    async function latest(ev: EvaluationRow) {
+      const run = await d.db
+        .selectFrom("score_run")
+        .select(["id", "output"])
+        .where("evaluation_id", "=", ev.id)
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (!run) return null;
+      const out = (typeof run.output === "string" ? JSON.parse(run.output) : run.output) as StoredScores;
+      return { runId: run.id, out };
+    }
+
+    /** Before publication a body's submitter sees its own body only. */
+    const ownOnly = (caller: Caller | null, ev: EvaluationRow) =>
+      caller?.role === "submitter" && ev.status !== "published" ? caller.bodyId : null;
+
+    async function summary(
+      ev: EvaluationRow,
+      caller: Caller | null,
+    ): Promise<{ status: number; body: string }> {
+      const r = await latest(ev);
+      if (!r)
+        return {
+          status: 404,
+          body: JSON.stringify({ error: "not-scored", message: "尚未计分 (not scored yet)" }),
+        };
+      const names = new Map(
+        (
+          await d.db
+            .selectFrom("body")
+            .select(["id", "name", "short_name"])
+            .where(
+              "id",
+              "in",
+              r.out.bodies.map((b) => b.bodyId),
+            )
+            .execute()
+        ).map((b) => [b.id, b]),
+      );
+      const own = ownOnly(caller, ev);
+      const root = r.out.root;
+      return {
+        status: 200,
+        body: JSON.stringify({
+          evaluation: ev.code,
+          name: ev.name,
+          status: ev.status,
+          asOf: ev.asOf,
+          run: r.runId,
+          root,
+          bodies: r.out.bodies
+            .filter((b) => !own || b.bodyId === own)
+            .map((b) => ({
+              bodyId: b.bodyId,
+              name: names.get(b.bodyId)?.name ?? null,
+              shortName: names.get(b.bodyId)?.short_name ?? null,
+              category: b.category,
+              score: b.scores[root] ?? null,
+              rank: b.ranks[root] ?? null,
+              tier: b.tier,
+              ...(b.verdict ? { verdict: b.verdict, reason: b.reason } : {}),
+            })),
+        }),
+      };
+    }
+
+    const send = (reply: FastifyReply, r: { status: number; body: string }) =>
+      reply.code(r.status).type("application/json; charset=utf-8").send(r.body);
+
     app.get(
       "/evaluations/:code/results",
       {
         config: { roles: ["public"] },
         schema: {
           tags: ["results"],
-          summary: "最新计分结果；未发布时仅登录可见 (latest results)",
+          summary: "最新结果：各单位总分、名次、档级 (latest results: score, rank, tier per body)",
           params: js(EvaluationCode),
         },
       },
       async (req, reply) => {
-        const ev = await evaluationFor(d, (req.params as { code: string }).code, req.caller, reply);
+        const code = (req.params as { code: string }).code;
+        if (!req.caller) {
+          const hit = publicCache.get(code);
+          if (hit && Date.now() - hit.at < PUBLIC_TTL_MS) return send(reply, hit);
+        }
+        const ev = await evaluationFor(d, code, req.caller, reply);
         if (!ev) return reply;
-        const run = await d.db
-          .selectFrom("score_run")
-          .select(["id", "created_at"])
-          .where("evaluation_id", "=", ev.id)
-          .orderBy("id", "desc")
-          .limit(1)
-          .executeTakeFirst();
-        if (!run) return reply.code(404).send({ error: "not-scored", message: "尚未计分 (not scored yet)" });
-        // Before publication a body's submitter sees its own body's result only.
-        const own = req.caller?.role === "submitter" && ev.status !== "published" ? req.caller.bodyId : null;
-        const key = `${ev.code}\u0000${ev.status}\u0000${own ?? ""}`;
-        const hit = cache.get(key);
-        if (hit && hit.runId === run.id) return reply.type("application/json; charset=utf-8").send(hit.body);
-        const row = await d.db
-          .selectFrom("score_run")
-          .select("output")
-          .where("id", "=", run.id)
-          .executeTakeFirstOrThrow();
-        const out = (typeof row.output === "string" ? JSON.parse(row.output) : row.output) as StoredScores;
-        const body = JSON.stringify({
-          evaluation: ev.code,
-          status: ev.status,
-          run: run.id,
-          root: out.root,
-          bodies: own ? out.bodies.filter((b) => b.bodyId === own) : out.bodies,
-        });
-        cache.set(key, { runId: run.id, body });
-        return reply.type("application/json; charset=utf-8").send(body);
+        const r = await summary(ev, req.caller);
+        if (!req.caller) publicCache.set(code, { at: Date.now(), ...r });
+        return send(reply, r);
+      },
+    );
+
+    app.get(
+      "/evaluations/:code/results/:bodyId",
+      {
+        config: { roles: ["public"] },
+        schema: {
+          tags: ["results"],
+          summary: "一个单位在每个指标上的得分与名次 (one body's score and rank on every node)",
+          params: js(z.object({ code: z.string(), bodyId: z.string() })),
+        },
+      },
+      async (req, reply) => {
+        const p = req.params as { code: string; bodyId: string };
+        const ev = await evaluationFor(d, p.code, req.caller, reply);
+        if (!ev) return reply;
+        const own = ownOnly(req.caller, ev);
+        if (own && own !== p.bodyId)
+          return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
+        const r = await latest(ev);
+        const b = r?.out.bodies.find((x) => x.bodyId === p.bodyId);
+        if (!r || !b)
+          return reply
+            .code(404)
+            .send({ error: "not-found", message: "没有该单位的结果 (no result for this body)" });
+        return { evaluation: ev.code, status: ev.status, run: r.runId, root: r.out.root, ...b };
       },
     );
   };

@@ -1,0 +1,208 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type Command, Option } from "commander";
+import { bi, say } from "../../i18n/bilingual.ts";
+import type { RegistryLookup } from "../../publish/build-input.ts";
+import type { Presentation } from "../../publish/types.ts";
+import type { TieRule } from "../../scoring/types.ts";
+import { storeConfigFromEnv } from "../../store/config.ts";
+import { CliError, ExitCode } from "../exit-codes.ts";
+import { printLine } from "../output.ts";
+import { withStore } from "../with-store.ts";
+
+interface ReleaseOptions {
+  scores: string;
+  out: string;
+  previous?: string;
+  cases?: string;
+  evidence?: string;
+  site?: string;
+  template?: string;
+  templateEn?: string;
+  ranking: TieRule;
+  roundDigits?: string;
+  tiers: string;
+  publishTiers?: string;
+  year?: string;
+  previousYear?: string;
+  present: string[];
+  rankingFor: string[];
+  registry: boolean;
+  pdf: boolean;
+}
+
+const list = (v: string) =>
+  v
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function integer(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v))
+    throw new CliError(say(bi(`${flag} 需要整数`, `${flag} needs an integer`)), ExitCode.usage);
+  return Number(v);
+}
+
+function rankingRules(values: readonly string[]): Record<string, TieRule> {
+  const out: Record<string, TieRule> = {};
+  for (const v of values) {
+    const m = /^(.+)=(dense|competition)$/.exec(v);
+    if (!m) {
+      throw new CliError(
+        say(
+          bi(
+            `--ranking-for 需要「评估名=dense|competition」：${v}`,
+            `--ranking-for needs "evaluation=dense|competition": ${v}`,
+          ),
+        ),
+        ExitCode.usage,
+      );
+    }
+    out[m[1] as string] = m[2] as TieRule;
+  }
+  return out;
+}
+
+function presentations(values: readonly string[]): Record<string, Presentation> {
+  const out: Record<string, Presentation> = {};
+  for (const v of values) {
+    const m = /^(.+)=(tiers|ranking|both)$/.exec(v);
+    if (!m) {
+      throw new CliError(
+        say(
+          bi(
+            `--present 需要「评估名=tiers|ranking|both」：${v}`,
+            `--present needs "evaluation=tiers|ranking|both": ${v}`,
+          ),
+        ),
+        ExitCode.usage,
+      );
+    }
+    out[m[1] as string] = m[2] as Presentation;
+  }
+  return out;
+}
+
+/** The registry is consulted only when a database exists: a release must not create one. */
+async function withOptionalRegistry<T>(
+  use: boolean,
+  fn: (lookup?: RegistryLookup) => Promise<T>,
+): Promise<T> {
+  if (!use) return fn(undefined);
+  const config = storeConfigFromEnv();
+  const present =
+    config.kind === "postgres" || (config.kind === "pglite" && existsSync(join(config.dataDir, "pgdata")));
+  if (!present) return fn(undefined);
+  const { loadRegistryLookup } = await import("../../publish/registry-lookup.ts");
+  return withStore(async (store) => fn(await loadRegistryLookup(store.db)));
+}
+
+export function register(program: Command): void {
+  program
+    .command("release")
+    .description(
+      "生成结果发布稿及其导出文件和结果网站 (write the results release, its exports and a static results site)",
+    )
+    .requiredOption(
+      "--scores <file>",
+      "结果 CSV（见 docs/publishing.md）(results CSV, see docs/publishing.md)",
+    )
+    .requiredOption("--out <dir>", "输出目录 (output folder)")
+    .option(
+      "--previous <file>",
+      "上一届结果 CSV，用于同比 (previous edition's results CSV, for year over year)",
+    )
+    .option("--cases <file>", "实践案例 CSV：title, body, kind (practice cases CSV)")
+    .option("--evidence <file>", "证据链接 CSV：body, title, url (evidence links CSV, for the site)")
+    .option("--site <dir>", "同时生成静态结果网站 (also write the static results site)")
+    .option("--template <file>", "中文模板 (Chinese template; default templates/release.zh.md)")
+    .option("--template-en <file>", "英文模板 (English template; default templates/release.en.md)")
+    .addOption(
+      new Option("--ranking <rule>", "文件未给名次时的排名规则 (ranking rule when the file gives no rank)")
+        .choices(["dense", "competition"])
+        .default("dense"),
+    )
+    .option(
+      "--round-digits <n>",
+      "排名前将得分四舍五入到 n 位小数 (round scores to n decimals before ranking)",
+    )
+    .option("--tiers <list>", "档级序列，由高到低 (tier ladder, best first)", "卓越,优秀,良好,发展")
+    .option(
+      "--publish-tiers <list>",
+      "发布稿列出的档级，默认前两个 (tiers the release lists; default the top two)",
+    )
+    .option("--year <year>", "本届年份，默认模板需要 (edition year; the default templates need it)")
+    .option("--previous-year <year>", "上一届年份，默认本届减一 (previous edition year; default year − 1)")
+    .option(
+      "--ranking-for <evaluation=rule>",
+      "某评估自己的排名规则 dense|competition，可重复 (an evaluation's own ranking rule; repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option(
+      "--present <evaluation=mode>",
+      "某评估的呈现方式 tiers|ranking|both，可重复 (how an evaluation is presented; repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option("--no-registry", "不查数据库中的名录 (do not look names up in the registry database)")
+    .option("--no-pdf", "不生成 PDF (skip the PDF)")
+    .action(async (opts: ReleaseOptions) => {
+      const started = Date.now();
+      // Loaded here, not at the top: charts, spreadsheets and the browser driver are heavy, and
+      // every other command would pay for them on start.
+      const { formatProblem, ReleaseInputError } = await import("../../publish/input-error.ts");
+      const { loadReleaseInput } = await import("../../publish/load-input.ts");
+      const { produceRelease } = await import("../../publish/produce.ts");
+      const { writeAllOrNothing } = await import("../../publish/write-dir.ts");
+      const tierLadder = list(opts.tiers);
+      const settings = {
+        ranking: opts.ranking,
+        rankingFor: rankingRules(opts.rankingFor),
+        roundDigits: integer("--round-digits", opts.roundDigits),
+        presentFor: presentations(opts.present),
+        tierLadder,
+        publishedTiers: opts.publishTiers ? list(opts.publishTiers) : tierLadder.slice(0, 2),
+        year: integer("--year", opts.year),
+        previousYear: integer("--previous-year", opts.previousYear),
+      };
+      try {
+        const produced = await withOptionalRegistry(opts.registry, async (lookup) => {
+          const input = loadReleaseInput(
+            { scores: opts.scores, previous: opts.previous, cases: opts.cases, evidence: opts.evidence },
+            settings,
+            lookup,
+          );
+          return produceRelease(input, {
+            templateZh: opts.template,
+            templateEn: opts.templateEn,
+            pdf: opts.pdf,
+            site: opts.site !== undefined,
+          });
+        });
+        for (const note of produced.notes) process.stderr.write(`${note}\n`);
+        const written = writeAllOrNothing(opts.out, produced.out);
+        if (opts.site) written.push(...writeAllOrNothing(opts.site, produced.site));
+        for (const file of written.filter((f) => !f.includes("/b/"))) printLine(file);
+        const pages = produced.site.size;
+        process.stderr.write(
+          `${say(
+            bi(
+              `已写入 ${produced.out.size} 个文件${pages ? `和 ${pages} 个网页` : ""}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+              `wrote ${produced.out.size} files${pages ? ` and ${pages} pages` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+            ),
+          )}\n`,
+        );
+      } catch (e) {
+        if (e instanceof ReleaseInputError) {
+          throw new CliError(
+            say(bi("输入有误，未写入任何文件", "the input is wrong; nothing was written")),
+            ExitCode.invalidInput,
+            e.problems.map(formatProblem),
+          );
+        }
+        throw e;
+      }
+    });
+}

@@ -1,0 +1,93 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { ReleaseEntry, ReleaseInput } from "../types.ts";
+
+export interface FlatRow {
+  readonly evaluation: string;
+  readonly category: string;
+  readonly entry: ReleaseEntry;
+}
+
+export function flatRows(input: ReleaseInput): FlatRow[] {
+  return input.evaluations.flatMap((e) =>
+    e.categories.flatMap((c) => c.entries.map((entry) => ({ evaluation: e.name, category: c.name, entry }))),
+  );
+}
+
+const BASE = ["evaluation", "category", "body", "division_code", "score", "rank", "tier"];
+
+/** The results in the scores-file format (with computed ranks), so a release can be re-run from it. */
+export function resultsCsv(input: ReleaseInput): string {
+  const records = [
+    [...BASE, ...input.dimensions],
+    ...flatRows(input).map(({ evaluation, category, entry }) => [
+      evaluation,
+      category,
+      entry.body,
+      entry.divisionCode ?? "",
+      entry.score ?? "",
+      entry.rank ?? "",
+      entry.tier ?? "",
+      ...input.dimensions.map((d) => entry.dimensions[d] ?? ""),
+    ]),
+  ];
+  // A BOM so that spreadsheet programs on Chinese Windows open the file as UTF-8.
+  return `\uFEFF${stringify(records, { record_delimiter: "unix" })}`;
+}
+
+export function resultsJson(input: ReleaseInput): string {
+  return `${JSON.stringify({ schema: "govscore.release/1", ...input }, null, 2)}\n`;
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */
+function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "sheet";
+  let candidate = base;
+  for (let i = 2; used.has(candidate); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  used.add(candidate);
+  return candidate;
+}
+
+/** One sheet per category: body, code, score, rank, tier and a column per dimension. */
+export async function resultsXlsx(input: ReleaseInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "govscore";
+  // A fixed date keeps the file the same for the same input.
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  const used = new Set<string>();
+  for (const e of input.evaluations) {
+    for (const c of e.categories) {
+      const title = input.evaluations.length > 1 ? `${c.name}（${e.name}）` : c.name;
+      const ws = wb.addWorksheet(sheetName(c.name, used), {
+        properties: {},
+        views: [{ state: "frozen", ySplit: 2 }],
+      });
+      ws.addRow([title]).font = { bold: true };
+      const header = ws.addRow([
+        "单位 body",
+        "代码 code",
+        "得分 score",
+        "名次 rank",
+        "档级 tier",
+        ...input.dimensions,
+      ]);
+      header.font = { bold: true };
+      const sorted = [...c.entries].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+      for (const x of sorted) {
+        ws.addRow([
+          x.body,
+          x.divisionCode ?? null,
+          x.score ?? null,
+          x.rank ?? null,
+          x.tier ? `${x.tier}${e.tierSuffix}` : null,
+          ...input.dimensions.map((d) => x.dimensions[d] ?? null),
+        ]);
+      }
+      ws.columns.forEach((col, i) => {
+        col.width = i === 0 ? 28 : 12;
+      });
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,37 @@
+import type { ReleaseEvaluation, ReleaseInput } from "../types.ts";
+import { shareWording } from "./share-wording.ts";
+import { tierNameEn } from "./tier-lists.ts";
+
+export interface Sentence {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * One finding per evaluation with tiers: the share of its bodies that reached the published tiers
+ * ("64个被评估单位中，近40%达到优秀档及以上"), worded by shareWording from the exact count.
+ */
+export function tierFindings(input: ReleaseInput): Sentence[] {
+  const lowest = input.publishedTiers[input.publishedTiers.length - 1];
+  if (lowest === undefined) return [];
+  const top = new Set(input.publishedTiers);
+  return input.evaluations
+    .filter((e) => e.present !== "ranking")
+    .flatMap((e): Sentence[] => {
+      const tiered = e.categories.flatMap((c) => c.entries).filter((x) => x.tier !== undefined);
+      if (tiered.length === 0) return [];
+      const count = tiered.filter((x) => top.has(x.tier as string)).length;
+      const share = shareWording(count, tiered.length);
+      const orAbove = input.publishedTiers.length > 1;
+      return [
+        {
+          zh: `${e.name}：${tiered.length}个被评估对象中，${share.zh}（${count}个）达到${lowest}${e.tierSuffix}${orAbove ? "及以上" : ""}。`,
+          en: `${e.nameEn ?? e.name}: of ${tiered.length} evaluated, ${share.en} (${count}) reached the ${tierNameEn(lowest)} ${e.tierSuffix === "档" ? "tier" : "level"}${orAbove ? " or above" : ""}.`,
+        },
+      ];
+    });
+}
+
+export function entriesOf(e: ReleaseEvaluation) {
+  return e.categories.flatMap((c) => c.entries.map((entry) => ({ category: c.name, entry })));
+}
