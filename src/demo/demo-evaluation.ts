@@ -20,6 +20,34 @@ export interface DemoEvaluation {
   inspected: number;
   scores: EvaluationScores;
   warcDir: string;
+  /** Files of the release written from the scores, and of its results site. */
+  release: { dir: string; files: number; siteDir: string; pages: number };
+}
+
+/** The release of the demo evaluation: the same path as `govscore release --evaluation`. */
+async function writeDemoRelease(
+  db: Kysely<Database>,
+  dir: string,
+  siteDir: string,
+): Promise<DemoEvaluation["release"]> {
+  const { scoresCsvFromEvaluation } = await import("../publish/from-evaluation.ts");
+  const { loadReleaseInput } = await import("../publish/load-input.ts");
+  const { produceRelease } = await import("../publish/produce.ts");
+  const { writeAllOrNothing } = await import("../publish/write-dir.ts");
+  const scores = await scoresCsvFromEvaluation(db, DEMO_EVALUATION);
+  const input = loadReleaseInput(
+    { scores: scores.file, scoresBytes: scores.bytes },
+    {
+      ranking: "dense",
+      tierLadder: ["合格", "不合格"],
+      publishedTiers: ["合格", "不合格"],
+      year: Number(DEMO_AS_OF.slice(0, 4)),
+    },
+  );
+  const produced = await produceRelease(input, { pdf: false, site: true });
+  writeAllOrNothing(dir, produced.out);
+  writeAllOrNothing(siteDir, produced.site);
+  return { dir, files: produced.out.size, siteDir, pages: produced.site.size };
 }
 
 /**
@@ -29,7 +57,13 @@ export interface DemoEvaluation {
  */
 export async function runDemoEvaluation(
   db: Kysely<Database>,
-  opts: { sites: number; warcDir: string; onSite?: (done: number, total: number) => void },
+  opts: {
+    sites: number;
+    warcDir: string;
+    releaseDir: string;
+    siteDir: string;
+    onSite?: (done: number, total: number) => void;
+  },
 ): Promise<DemoEvaluation> {
   const server: FixtureServer = await startFixtureServer({ seed: DEMO_SEED, sites: opts.sites });
   server.logging = false;
@@ -86,7 +120,8 @@ export async function runDemoEvaluation(
       ...(opts.onSite ? { onProgress: (d: number, t: number) => opts.onSite?.(d, t) } : {}),
     });
     const { scores } = await scoreEvaluation(db, DEMO_EVALUATION);
-    return { sites, inspected: run.inspected, scores, warcDir: opts.warcDir };
+    const release = await writeDemoRelease(db, opts.releaseDir, opts.siteDir);
+    return { sites, inspected: run.inspected, scores, warcDir: opts.warcDir, release };
   } finally {
     await server.close();
   }

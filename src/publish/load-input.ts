@@ -7,6 +7,8 @@ import type { ReleaseInput } from "./types.ts";
 
 export interface ReleaseFiles {
   readonly scores: string;
+  /** The scores file's content when it does not come from disk (a release from the database). */
+  readonly scoresBytes?: Uint8Array | undefined;
   readonly previous?: string | undefined;
   readonly cases?: string | undefined;
   readonly evidence?: string | undefined;
@@ -64,13 +66,13 @@ export function loadReleaseInput(
     }
   }
   const options: BuildOptions = { ...settings, lookup };
-  const load = (file: string) => {
-    const bytes = read(file);
+  const load = (file: string, given?: Uint8Array) => {
+    const bytes = given ?? read(file);
     if (!bytes) return undefined;
     const parsed = attempt(() => parseScoresCsv(file, bytes, settings.tierLadder));
     return parsed && { parsed, evaluations: attempt(() => buildEvaluations(parsed, options)) };
   };
-  const current = load(files.scores);
+  const current = load(files.scores, files.scoresBytes);
   const previous = files.previous ? load(files.previous) : undefined;
   const casesBytes = files.cases ? read(files.cases) : undefined;
   const cases =

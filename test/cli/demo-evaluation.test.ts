@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -10,6 +10,7 @@ interface DemoJson {
     sites: { bodyId: string; url: string }[];
     inspected: number;
     warcDir: string;
+    release: { dir: string; files: number; siteDir: string; pages: number };
     scores: { bodies: { bodyId: string; verdict: string; scores: { total: number | null } }[] };
   };
 }
@@ -41,6 +42,11 @@ describe("npm start (govscore demo) and the evaluation commands", () => {
       }
       const warcs = (await readdir(out.evaluation.warcDir)).filter((f) => /\.warc(\.gz)?$/.test(f));
       assert.ok(warcs.length >= 3, `WARC files: ${warcs.join(", ")}`);
+      // The release names every demo site in its tier list.
+      const zh = await readFile(join(out.evaluation.release.dir, "release.zh.md"), "utf8");
+      for (const s of out.evaluation.sites)
+        assert.ok(zh.includes(`演示 ${s.bodyId.slice(5)}）`), `${s.bodyId} in the release`);
+      assert.ok(out.evaluation.release.pages > 3);
     }
     const list = await runCli(["evaluation", "list", "--json"], env);
     assert.equal(list.code, 0, list.stderr);
@@ -69,5 +75,31 @@ describe("npm start (govscore demo) and the evaluation commands", () => {
     assert.doesNotMatch(s0.stdout.split("\n").find((l) => l.startsWith("demo-s0")) ?? "", /安全/);
     const unknown = await runCli(["evaluation", "score", "no-such-evaluation"], env);
     assert.equal(unknown.code, 3);
+
+    // The release from the database: verdicts as tiers, the vetoed body not in the 合格 list.
+    const out = join(dir, "release");
+    const rel = await runCli(
+      [
+        "release",
+        "--evaluation",
+        "demo-website-checklist",
+        "--tiers",
+        "合格,不合格",
+        "--out",
+        out,
+        "--year",
+        "2026",
+        "--no-pdf",
+      ],
+      env,
+    );
+    assert.equal(rel.code, 0, rel.stderr);
+    const zh = await readFile(join(out, "release.zh.md"), "utf8");
+    const pass = zh.split("\n").find((l) => l.startsWith("合格档：")) ?? "";
+    const fail = zh.split("\n").find((l) => l.startsWith("不合格档：")) ?? "";
+    assert.doesNotMatch(pass, /演示 s1）/);
+    assert.match(fail, /演示 s1）/);
+    const both = await runCli(["release", "--evaluation", "x", "--scores", "y.csv", "--out", out], env);
+    assert.equal(both.code, 2);
   });
 });

@@ -59,12 +59,14 @@ export function register(program: Command): void {
               .then((r) => Number(r.n)),
           ),
         );
-        const warcDir =
-          opts.warc ?? join(store.config.kind === "pglite" ? store.config.dataDir : ".govscore", "demo-warc");
+        const home = store.config.kind === "pglite" ? store.config.dataDir : ".govscore";
+        const warcDir = opts.warc ?? join(home, "demo-warc");
         let progress: ReturnType<typeof startProgress> | null = null;
         const evaluation = await runDemoEvaluation(store.db, {
           sites: nSites,
           warcDir,
+          releaseDir: join(home, "demo-release"),
+          siteDir: join(home, "demo-site"),
           onSite: (done, total) => {
             progress ??= startProgress(say(bi("巡检演示网站", "inspecting demo sites")), total);
             progress.update(done);
@@ -136,6 +138,12 @@ export function register(program: Command): void {
           `  ${names.get(b.bodyId) ?? b.bodyId}  ${b.verdict ?? ""}  ${total === null || total === undefined ? "—" : total.toFixed(1)}  ${b.reason ?? ""}`.trimEnd(),
         );
       }
+      printLine(
+        bi(
+          `发布稿与导出文件 ${ev.release.files} 个：${ev.release.dir}；结果网站 ${ev.release.pages} 页：${ev.release.siteDir}/index.html`,
+          `release and exports (${ev.release.files} files): ${ev.release.dir}; results site (${ev.release.pages} pages): ${ev.release.siteDir}/index.html`,
+        ),
+      );
       printLine(
         bi(
           `下一步：govscore evaluation score ${DEMO_EVALUATION} --json、govscore registry list、govscore --help`,

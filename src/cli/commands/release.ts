@@ -11,7 +11,8 @@ import { printLine } from "../output.ts";
 import { withStore } from "../with-store.ts";
 
 interface ReleaseOptions {
-  scores: string;
+  scores?: string;
+  evaluation?: string;
   out: string;
   previous?: string;
   cases?: string;
@@ -104,9 +105,10 @@ export function register(program: Command): void {
     .description(
       "生成结果发布稿及其导出文件和结果网站 (write the results release, its exports and a static results site)",
     )
-    .requiredOption(
-      "--scores <file>",
-      "结果 CSV（见 docs/publishing.md）(results CSV, see docs/publishing.md)",
+    .option("--scores <file>", "结果 CSV（见 docs/publishing.md）(results CSV, see docs/publishing.md)")
+    .option(
+      "--evaluation <code>",
+      "改用数据库中该评估最近一次计分的结果 (instead: the latest scoring run of an evaluation in the database)",
     )
     .requiredOption("--out <dir>", "输出目录 (output folder)")
     .option(
@@ -167,10 +169,30 @@ export function register(program: Command): void {
         year: integer("--year", opts.year),
         previousYear: integer("--previous-year", opts.previousYear),
       };
+      if ((opts.scores === undefined) === (opts.evaluation === undefined))
+        throw new CliError(
+          say(bi("须给出 --scores 或 --evaluation 之一", "give exactly one of --scores and --evaluation")),
+          ExitCode.usage,
+        );
+      let fromDb: { file: string; bytes: Buffer } | undefined;
+      if (opts.evaluation) {
+        const { scoresCsvFromEvaluation } = await import("../../publish/from-evaluation.ts");
+        const code = opts.evaluation;
+        fromDb = await withStore((store) => scoresCsvFromEvaluation(store.db, code)).catch((e: Error) => {
+          if (e instanceof CliError) throw e;
+          throw new CliError(e.message, ExitCode.invalidInput);
+        });
+      }
       try {
         const produced = await withOptionalRegistry(opts.registry, async (lookup) => {
           const input = loadReleaseInput(
-            { scores: opts.scores, previous: opts.previous, cases: opts.cases, evidence: opts.evidence },
+            {
+              scores: fromDb?.file ?? (opts.scores as string),
+              scoresBytes: fromDb?.bytes,
+              previous: opts.previous,
+              cases: opts.cases,
+              evidence: opts.evidence,
+            },
             settings,
             lookup,
           );
