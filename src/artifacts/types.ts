@@ -1,6 +1,11 @@
 import type { CharsetSource } from "../crawl/charset.ts";
 import type { FailureClass } from "../crawl/fetch.ts";
 import type { TargetKind } from "../crawl/url.ts";
+import type { ChecksProfile } from "../inspect/config.ts";
+import type { PageDate } from "./dates.ts";
+import type { BoardMessage, PageEntries } from "./extract.ts";
+import type { FooterFacts } from "./footer.ts";
+import type { WordingHit } from "./wording.ts";
 
 /** The outcome of fetching one URL (after redirects). */
 export interface FetchOutcome {
@@ -20,6 +25,12 @@ export interface FetchOutcome {
   record: string | null;
 }
 
+/** An entry of a list on a page: its link and the date shown with it (null: none). */
+export interface PageItem {
+  href: string;
+  date: PageDate | null;
+}
+
 export interface PageArtifact {
   url: string;
   status: number | null;
@@ -37,6 +48,29 @@ export interface PageArtifact {
   } | null;
   title: string | null;
   meta: Record<string, string>;
+  // The content facts below are set for HTML pages (src/artifacts/page.ts); a page without them
+  // was not HTML or not read.
+  /** List entries, hrefs absolute (undated ones only on column pages). */
+  items?: PageItem[];
+  /** The page's own date: `PubDate`-like meta, a labelled date (发布时间：…), else null. */
+  date?: PageDate | null;
+  /** The first date in the text outside any list (an article's byline when it has no label). */
+  freeDate?: PageDate | null;
+  messages?: BoardMessage[];
+  entries?: PageEntries;
+  footer?: FooterFacts;
+  /** The page says its list is empty (暂无信息). */
+  saysEmpty?: boolean;
+  /** Navigation links (short link texts), kept for the homepage only. */
+  nav?: { href: string; text: string }[];
+  /** 办事指南 elements present, when the page is a service guide; null otherwise. */
+  guide?: string[] | null;
+  /** Names of renamed bodies in the text, old and current (see wording.outdated-name). */
+  outdated?: WordingHit[];
+  /** Terms of the profile's wording dictionaries in the text. */
+  flagged?: WordingHit[];
+  /** Items were read with the profile's selectors rather than the heuristics. */
+  selectorItems?: boolean;
 }
 
 /** One distinct link target of the site, with every crawled page that links to it. */
@@ -67,4 +101,8 @@ export interface SiteArtifacts {
   counts: { fetched: number; failed: number; skipped: number };
   /** Why a whole-site step did not happen (e.g. robots.txt unreachable). */
   notes: string[];
+  /** The content checks' settings for this site (from the profile), when there are any. */
+  profile?: ChecksProfile;
+  /** AAAA lookup of the host, when the engine ran that step (`addresses` empty: none). */
+  ipv6?: { addresses: string[]; error: string | null };
 }

@@ -1,15 +1,41 @@
+import { a11yNoElderMode } from "./a11y-no-elder-mode.ts";
 import { attachmentBroken } from "./attachment-broken.ts";
 import { charsetMismatch } from "./charset-mismatch.ts";
+import { columnEmpty } from "./column-empty.ts";
+import { columnStale } from "./column-stale.ts";
+import { contentUndated } from "./content-undated.ts";
 import { domainNotGov } from "./domain-not-gov.ts";
+import { footerConacMissing } from "./footer-conac-missing.ts";
+import { footerContactMissing } from "./footer-contact-missing.ts";
+import { footerIcpMissing } from "./footer-icp-missing.ts";
+import { footerJiucuoMissing } from "./footer-jiucuo-missing.ts";
+import { footerPsbMissing } from "./footer-psb-missing.ts";
+import { footerSiteIdInvalid } from "./footer-site-id-invalid.ts";
+import { footerSiteIdMissing } from "./footer-site-id-missing.ts";
+import { footerSponsorMissing } from "./footer-sponsor-missing.ts";
+import { homeStale } from "./home-stale.ts";
 import { httpsMissing } from "./https-missing.ts";
 import { httpsNoHsts } from "./https-no-hsts.ts";
 import { httpsNoRedirect } from "./https-no-redirect.ts";
 import { imageBroken } from "./image-broken.ts";
+import { interactionMissing } from "./interaction-missing.ts";
+import { interactionUnanswered } from "./interaction-unanswered.ts";
+import { ipv6Missing } from "./ipv6-missing.ts";
 import { linkBroken } from "./link-broken.ts";
 import { linkBrokenExternal } from "./link-broken-external.ts";
+import { metaArticleMissing } from "./meta-article-missing.ts";
+import { metaColumnMissing } from "./meta-column-missing.ts";
+import { metaSiteIdMismatch } from "./meta-site-id-mismatch.ts";
+import { metaSiteMissing } from "./meta-site-missing.ts";
+import { mobileNoViewport } from "./mobile-no-viewport.ts";
+import { searchMissing } from "./search-missing.ts";
+import { serviceGuideIncomplete } from "./service-guide-incomplete.ts";
+import { serviceMissing } from "./service-missing.ts";
 import { siteSlow } from "./site-slow.ts";
 import { siteUnreachable } from "./site-unreachable.ts";
 import type { Check } from "./types.ts";
+import { wordingFlagged } from "./wording-flagged.ts";
+import { wordingOutdatedName } from "./wording-outdated-name.ts";
 
 /** Every check the engine runs, in report order. Adding a check = adding a line here. */
 export const CHECKS: readonly Check[] = [
@@ -24,4 +50,30 @@ export const CHECKS: readonly Check[] = [
   imageBroken,
   attachmentBroken,
   charsetMismatch,
+  ipv6Missing,
+  homeStale,
+  columnStale,
+  columnEmpty,
+  contentUndated,
+  footerSiteIdMissing,
+  footerSiteIdInvalid,
+  metaSiteIdMismatch,
+  footerIcpMissing,
+  footerPsbMissing,
+  footerConacMissing,
+  footerJiucuoMissing,
+  footerSponsorMissing,
+  footerContactMissing,
+  metaSiteMissing,
+  metaColumnMissing,
+  metaArticleMissing,
+  searchMissing,
+  mobileNoViewport,
+  a11yNoElderMode,
+  wordingOutdatedName,
+  wordingFlagged,
+  interactionMissing,
+  interactionUnanswered,
+  serviceMissing,
+  serviceGuideIncomplete,
 ];

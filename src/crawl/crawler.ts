@@ -1,9 +1,11 @@
 import { extractFacts } from "../artifacts/extract.ts";
+import { pageFields } from "../artifacts/page.ts";
 import type { FetchOutcome, LinkArtifact, PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
 import { decodeBody } from "./charset.ts";
 import { type Exchange, FetchFailure, fetchFollow } from "./fetch.ts";
 import { Frontier } from "./frontier.ts";
 import type { HostGate } from "./gate.ts";
+import { LinkResolver } from "./link-resolver.ts";
 import { parseRobots, type Robots } from "./robots.ts";
 import { parseSitemap } from "./sitemap.ts";
 import { classifyTarget, normaliseUrl, scopeOf, type TargetKind } from "./url.ts";
@@ -187,6 +189,7 @@ export async function crawlSite(
     { maxPages: cfg.maxPages, maxDepth: cfg.maxDepth, maxQueryVariants: cfg.maxQueryVariants },
     (u) => robots.isAllowed(u),
   );
+  const resolver = new LinkResolver(inScope);
   const crawled = new Map<
     string,
     { status: number | null; error: FetchOutcome["error"]; record: string | null }
@@ -221,7 +224,7 @@ export async function crawlSite(
       title: null,
       meta: {},
     };
-    pages.push(page);
+    const at = pages.push(page) - 1;
     if (!last || !isOk(outcome)) {
       base.counts.failed++;
       return;
@@ -231,21 +234,25 @@ export async function crawlSite(
     const d = decodeBody(last.body, last.headers["content-type"]);
     page.charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
     const facts = extractFacts(d.text);
+    Object.assign(page, pageFields(facts, outcome.finalUrl, depth, cfg, d.text));
     page.title = facts.title;
     page.meta = facts.meta;
     const baseHref = facts.base
       ? (normaliseUrl(facts.base, outcome.finalUrl) ?? outcome.finalUrl)
       : outcome.finalUrl;
+    const pageBase = resolver.base(baseHref);
     for (const l of facts.links) {
-      const target = normaliseUrl(l.href, baseHref);
-      if (!target) continue;
-      const kind = classifyTarget(target, l.tag, inScope);
-      if (kind === "page") {
+      const r = resolver.resolve(l.href, l.tag, pageBase);
+      if (!r) continue;
+      if (r.kind === "page") {
         if (l.tag === "form") continue; // a form's action is not a page to crawl
-        frontier.offer(target, depth + 1);
+        frontier.offer(r.target, depth + 1);
       }
-      addLink(target, kind, l.tag, url);
+      addLink(r.target, r.kind, l.tag, url);
     }
+    // Strings cut out of the page (title, meta, list items…) are slices that keep the whole
+    // decoded page alive; a copy holds only what the checks read.
+    pages[at] = structuredClone(page);
   };
 
   // 3. Breadth-first crawl, the homepage first (already fetched), sitemap URLs next.
@@ -297,8 +304,8 @@ export async function crawlSite(
   base.counts.skipped = frontier.skippedTotal;
 
   // 4. Link targets: crawled pages have their answer; everything else is checked once per run.
-  const checks: Promise<void>[] = [];
-  const siteCache: LinkCache = new Map();
+  const own: LinkArtifact[] = [];
+  const external: LinkArtifact[] = [];
   for (const l of links.values()) {
     if (l.kind === "page") {
       const c = crawled.get(l.target);
@@ -307,27 +314,52 @@ export async function crawlSite(
     }
     // Nothing behind a robots.txt disallow of this site is fetched, not even to check it.
     if (l.kind !== "external" && !robots.isAllowed(l.target)) continue;
-    // Other hosts are shared by many sites (run-wide cache); this site's own files are not, and
-    // keeping them run-wide would grow with the whole crawl.
-    const cache = l.kind === "external" ? linkCache : siteCache;
-    let p = cache.get(l.target);
-    if (!p) {
-      p = checkTarget(ctx, l.target);
-      cache.set(l.target, p);
-    }
-    checks.push(p.then((res) => void Object.assign(l, res)));
+    (l.kind === "external" ? external : own).push(l);
   }
-  await Promise.all(checks);
+  // A few workers rather than every check at once: the gate lets no more than that through to a
+  // host anyway, and hundreds of suspended checks per site were a good part of a big run's
+  // memory. Other hosts have workers of their own, so a dead one does not hold up the site's files.
+  await Promise.all([
+    checkEach(own, Math.max(1, cfg.perHostConcurrency), (url) => checkTarget(ctx, url)),
+    checkEach(external, EXTERNAL_CHECKERS, (url) => {
+      // Other hosts are shared by many sites (run-wide cache); this site's own files are not, and
+      // keeping them run-wide would grow with the whole crawl.
+      let p = linkCache.get(url);
+      if (!p) {
+        p = checkTarget(ctx, url);
+        linkCache.set(url, p);
+      }
+      return p;
+    }),
+  ]);
   // Targets never fetched (beyond limits, disallowed) are left out: unknown is not broken.
   base.links = [...links.values()].filter((l) => l.status !== null || l.error !== null);
   return base;
 }
 
+/** External link checks of one site in flight at once (each to a host of its own, often). */
+const EXTERNAL_CHECKERS = 16;
+
+type CheckResult = Pick<LinkArtifact, "status" | "error" | "record">;
+
+/** Checks `targets` with `workers` checks at a time, writing each answer onto its link. */
+async function checkEach(
+  targets: LinkArtifact[],
+  workers: number,
+  check: (url: string) => Promise<CheckResult>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const l = targets[next++] as LinkArtifact;
+      Object.assign(l, await check(l.target));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, targets.length) }, worker));
+}
+
 /** HEAD first; GET (body dropped) where HEAD is refused or fails oddly. */
-async function checkTarget(
-  ctx: Ctx,
-  url: string,
-): Promise<Pick<LinkArtifact, "status" | "error" | "record">> {
+async function checkTarget(ctx: Ctx, url: string): Promise<CheckResult> {
   const head = await follow(ctx, url, "HEAD");
   const o = head.outcome;
   const retry =

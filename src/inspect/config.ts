@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { COLUMN_TYPES } from "../artifacts/column-types.ts";
+import { RenamedBodySchema } from "../artifacts/wording.ts";
 import type { CrawlConfig } from "../crawl/crawler.ts";
 import { VERSION } from "../version.ts";
 
@@ -21,6 +23,11 @@ export interface EngineOptions {
   globalConcurrency: number;
   allowPrivate: boolean;
   allowHosts?: string[];
+  /**
+   * PEM certificates trusted in addition to the system's roots (an intranet CA, the tests'
+   * self-signed fixture). Certificate verification itself is never turned off.
+   */
+  extraCa?: string[];
 }
 
 /** Polite defaults for the real web. */
@@ -49,6 +56,53 @@ export function defaultOptions(): EngineOptions {
   };
 }
 
+const ColumnTypeId = z.enum(COLUMN_TYPES);
+const Days = z.number().int().positive();
+
+/**
+ * What the content checks may be told about a site (all optional: the heuristics work without).
+ * `url` keys are path prefixes (`/col/col123/`) or, between slashes, regular expressions
+ * (`/\/col\/col\d+\//`), matched against the page's path and query.
+ */
+export const ChecksProfile = z.object({
+  /** Columns and their types; a listed URL is a column even where the heuristics would not say so. */
+  columns: z
+    .array(
+      z.object({
+        url: z.string().min(1),
+        type: ColumnTypeId.optional(),
+        name: z.string().optional(),
+        limitDays: Days.optional(),
+      }),
+    )
+    .optional(),
+  /** Staleness limits by column type (days); the rest keep the defaults. */
+  staleDays: z.partialRecord(ColumnTypeId, Days).optional(),
+  homeStaleDays: Days.optional(),
+  /** Where the heuristics misread a list: CSS selectors for its entries, their link and date. */
+  selectors: z
+    .array(
+      z.object({
+        url: z.string().min(1),
+        items: z.string().min(1),
+        link: z.string().optional(),
+        date: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Sections the content checks leave alone (archives, English pages…). */
+  skip: z.array(z.string().min(1)).optional(),
+  wording: z
+    .object({
+      /** Serious wording errors (wording.flagged): the evaluation's dictionary plus the site's. */
+      flagged: z.array(z.string().min(1)).optional(),
+      /** More renamed bodies for wording.outdated-name, same fields as the built-in file. */
+      outdated: z.array(RenamedBodySchema).optional(),
+    })
+    .optional(),
+});
+export type ChecksProfile = z.infer<typeof ChecksProfile>;
+
 /** Per-site overrides in a `--profile` YAML file: `sites: { <host>: { maxPages: 50, ... } }`. */
 const SiteOverride = z
   .object({
@@ -59,6 +113,7 @@ const SiteOverride = z
     perHostConcurrency: z.number().int().positive().max(16).optional(),
     userAgent: z.string().min(1).optional(),
   })
+  .extend(ChecksProfile.shape)
   .passthrough();
 export type SiteOverride = z.infer<typeof SiteOverride>;
 
@@ -103,5 +158,39 @@ export function crawlConfigFor(site: string, base: CrawlConfig, profile: Profile
     }
     return out;
   };
-  return { ...base, ...pick(profile.defaults), ...pick(profile.sites?.[host] ?? profile.sites?.[site]) };
+  const own = profile.sites?.[host] ?? profile.sites?.[site];
+  const cfg: CrawlConfig = { ...base, ...pick(profile.defaults), ...pick(own) };
+  const checks = mergeChecks(profile.defaults, own);
+  // The crawl configuration travels with the site (and into the WARC run record, so a recheck
+  // reads pages the same way); the content checks' settings ride along with it.
+  if (checks) Object.assign(cfg, { checks });
+  return cfg;
+}
+
+/** The profile's defaults, then the site's entry; dictionaries and column lists add up. */
+function mergeChecks(d: SiteOverride | undefined, s: SiteOverride | undefined): ChecksProfile | undefined {
+  const parts = [d, s].filter((x): x is SiteOverride => x !== undefined);
+  const out: ChecksProfile = {};
+  for (const p of parts) {
+    if (p.columns) out.columns = [...(out.columns ?? []), ...p.columns];
+    if (p.selectors) out.selectors = [...(out.selectors ?? []), ...p.selectors];
+    if (p.skip) out.skip = [...(out.skip ?? []), ...p.skip];
+    if (p.staleDays) out.staleDays = { ...out.staleDays, ...p.staleDays };
+    if (p.homeStaleDays !== undefined) out.homeStaleDays = p.homeStaleDays;
+    if (p.wording) {
+      out.wording ??= {};
+      const w = out.wording;
+      if (p.wording.flagged) w.flagged = [...(w.flagged ?? []), ...p.wording.flagged];
+      if (p.wording.outdated) w.outdated = [...(w.outdated ?? []), ...p.wording.outdated];
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The content checks' settings carried by a crawl configuration, if any. */
+export function checksProfileOf(cfg: object): ChecksProfile | undefined {
+  const c = (cfg as { checks?: unknown }).checks;
+  if (c === undefined) return undefined;
+  const r = ChecksProfile.safeParse(c);
+  return r.success ? r.data : undefined;
 }

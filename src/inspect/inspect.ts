@@ -1,4 +1,6 @@
 import type { Agent } from "undici";
+import type { A11ySettings } from "../a11y/engine.ts";
+import { type AaaaResolver, completeSite } from "../artifacts/site-steps.ts";
 import { type CrawlConfig, crawlSite, type LinkCache, type Transport } from "../crawl/crawler.ts";
 import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } from "../crawl/fetch.ts";
 import { HostGate } from "../crawl/gate.ts";
@@ -15,11 +17,15 @@ export interface InspectRun {
   warcDir?: string | null;
   /** Injectable name resolution (tests map fixture hosts to 127.0.0.1). */
   resolver?: Resolver;
+  /** AAAA lookup for ipv6.missing; without it the check is not applicable. */
+  aaaa?: AaaaResolver | null;
   /** Where the other scheme of a site lives (tests serve http and https on separate ports). */
   schemeProbe?: (site: string) => { http: string; https: string } | undefined;
   onSite?: (report: InspectionReport) => void;
   /** false: reports go to onSite only and are not kept (big runs stream them; memory stays flat). */
   collect?: boolean;
+  /** Accessibility passes (axe-core over a sample of pages); absent or null: none. */
+  a11y?: A11ySettings | null;
 }
 
 function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): FetchOptions {
@@ -33,6 +39,7 @@ function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): 
     userAgent,
     policy: { allowPrivate: o.allowPrivate, allowHosts: o.allowHosts ?? [] },
     resolver,
+    ...(o.extraCa ? { extraCa: o.extraCa } : {}),
   };
 }
 
@@ -49,6 +56,12 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T, i: number) => Promis
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
   return out;
 }
+
+/**
+ * jsdom, axe-core and playwright weigh over 100 MB once loaded: only runs that ask for the
+ * accessibility pass load them.
+ */
+const loadA11y = () => import("../a11y/engine.ts");
 
 function warcName(site: string, i: number): string {
   const host = (() => {
@@ -76,29 +89,62 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
     }
     return d;
   };
+  const a11y = run.a11y ? await (await loadA11y()).A11yRunner.start(run.a11y) : null;
   try {
     return await pool(run.sites, o.siteConcurrency, async (site, i) => {
       const cfg: CrawlConfig = crawlConfigFor(site, o.crawl, run.profile ?? null);
       const warc = run.warcDir ? new WarcWriter(run.warcDir, warcName(site, i)) : null;
-      const transport = liveTransport(
-        fetchOptions(o, cfg.userAgent, resolver),
-        dispatcherFor(cfg.userAgent),
-        o.retries,
-        warc,
-      );
+      // One connection pool per site, closed when the site is done: a run over thousands of
+      // sites must not keep a pool (and idle sockets) for every origin it has seen.
+      const siteFetch = fetchOptions(o, cfg.userAgent, resolver);
+      const dispatcher = createDispatcher(siteFetch, Math.max(2, cfg.perHostConcurrency));
+      const transport = liveTransport(siteFetch, dispatcher, o.retries, warc);
       const probe = run.schemeProbe?.(site);
-      warc?.runInfo({ site, index: i, asOf: run.asOf, crawl: cfg, probe: probe ?? null });
+      warc?.runInfo({
+        site,
+        index: i,
+        asOf: run.asOf,
+        crawl: cfg,
+        probe: probe ?? null,
+        a11y: run.a11y ?? null,
+      });
       const startedAt = new Date().toISOString();
+      const siteA11y = a11y?.site(transport);
       try {
-        const artifacts = await crawlSite(site, run.asOf, cfg, transport, gate, linkCache, probe);
-        const report = buildReport(artifacts, startedAt, new Date().toISOString());
+        const artifacts = await crawlSite(
+          site,
+          run.asOf,
+          cfg,
+          siteA11y?.transport ?? transport,
+          gate,
+          linkCache,
+          probe,
+        );
+        await completeSite(artifacts, cfg, run.aaaa);
+        const parts = siteA11y
+          ? [
+              await siteA11y.finish(artifacts, {
+                browserTransport: liveTransport(
+                  fetchOptions(o, cfg.userAgent, resolver),
+                  dispatcherFor(cfg.userAgent),
+                  o.retries,
+                  null,
+                ),
+                gate,
+                cfg,
+              }),
+            ]
+          : [];
+        const report = buildReport(artifacts, startedAt, new Date().toISOString(), undefined, parts);
         run.onSite?.(report);
         return run.collect === false ? (null as unknown as InspectionReport) : report;
       } finally {
-        await warc?.close();
+        siteA11y?.close();
+        await Promise.all([warc?.close(), dispatcher.close()]);
       }
     });
   } finally {
+    await a11y?.close();
     await Promise.all([...dispatchers.values()].map((d) => d.close()));
   }
 }
@@ -117,16 +163,28 @@ export async function recheckArchive(dir: string): Promise<InspectionReport[]> {
   for (const r of runs) {
     const cfg = { ...(r.crawl as CrawlConfig), delayMs: 0, maxCrawlDelayMs: 0 };
     const startedAt = new Date().toISOString();
-    const a = await crawlSite(
-      String(r.site),
-      String(r.asOf),
-      cfg,
-      transport,
-      gate,
-      linkCache,
-      (r.probe as { http: string; https: string } | null) ?? undefined,
-    );
-    reports.push(buildReport(a, startedAt, new Date().toISOString()));
+    // The jsdom pass depends on the archived bytes alone, so it is redone; the browser pass is not.
+    const a11ySettings = r.a11y ? (await loadA11y()).a11ySettingsFrom(r.a11y) : null;
+    const a11y = a11ySettings
+      ? await (await loadA11y()).A11yRunner.start({ ...a11ySettings, browser: false })
+      : null;
+    const siteA11y = a11y?.site(transport);
+    try {
+      const a = await crawlSite(
+        String(r.site),
+        String(r.asOf),
+        cfg,
+        siteA11y?.transport ?? transport,
+        gate,
+        linkCache,
+        (r.probe as { http: string; https: string } | null) ?? undefined,
+      );
+      await completeSite(a, cfg, null);
+      const parts = siteA11y ? [await siteA11y.finish(a)] : [];
+      reports.push(buildReport(a, startedAt, new Date().toISOString(), undefined, parts));
+    } finally {
+      siteA11y?.close();
+    }
   }
   return reports;
 }

@@ -16,6 +16,47 @@ import { siteUnreachable } from "../../src/checks/site-unreachable.ts";
 import { buildReport } from "../../src/inspect/report.ts";
 
 const HOME = "https://www.hainan.gov.cn/";
+const BASE_CHECKS = [
+  "site.unreachable",
+  "site.slow",
+  "https.missing",
+  "https.no-redirect",
+  "https.no-hsts",
+  "domain.not-gov",
+  "link.broken",
+  "link.broken-external",
+  "image.broken",
+  "attachment.broken",
+  "charset.mismatch",
+];
+const NATIONAL_CHECKS = [
+  "ipv6.missing",
+  "home.stale",
+  "column.stale",
+  "column.empty",
+  "content.undated",
+  "footer.site-id.missing",
+  "footer.site-id.invalid",
+  "meta.site-id.mismatch",
+  "footer.icp.missing",
+  "footer.psb.missing",
+  "footer.conac.missing",
+  "footer.jiucuo.missing",
+  "footer.sponsor.missing",
+  "footer.contact.missing",
+  "meta.site.missing",
+  "meta.column.missing",
+  "meta.article.missing",
+  "search.missing",
+  "mobile.no-viewport",
+  "a11y.no-elder-mode",
+  "wording.outdated-name",
+  "wording.flagged",
+  "interaction.missing",
+  "interaction.unanswered",
+  "service.missing",
+  "service.guide-incomplete",
+];
 
 function outcome(over: Partial<FetchOutcome> = {}): FetchOutcome {
   return {
@@ -76,7 +117,8 @@ function site(over: Partial<SiteArtifacts> = {}): SiteArtifacts {
 test("catalogue: unique ids, bilingual titles, severities", () => {
   const ids = CHECKS.map((c) => c.id);
   assert.equal(new Set(ids).size, ids.length);
-  assert.equal(ids.length, 11);
+  // Every id of the catalogue (../shared/reference/checks.md) that static HTML can decide.
+  for (const id of [...BASE_CHECKS, ...NATIONAL_CHECKS]) assert.ok(ids.includes(id), id);
   for (const c of CHECKS) {
     assert.match(c.title.zh, /[\u4e00-\u9fff]/, c.id);
     assert.match(c.title.en, /[a-z]/i, c.id);
@@ -86,7 +128,11 @@ test("catalogue: unique ids, bilingual titles, severities", () => {
 
 test("a healthy site passes every check", () => {
   const r = buildReport(site(), "a", "b");
-  for (const [id, c] of Object.entries(r.checks)) assert.equal(c.outcome, "pass", id);
+  // This homepage carries no content facts: the check-list checks have nothing to go on.
+  for (const [id, c] of Object.entries(r.checks))
+    if (BASE_CHECKS.includes(id)) assert.equal(c.outcome, "pass", id);
+    else if (NATIONAL_CHECKS.includes(id)) assert.equal(c.outcome, "not-applicable", id);
+    else assert.notEqual(c.outcome, "fail", id);
   assert.deepEqual(r.findings, []);
 });
 

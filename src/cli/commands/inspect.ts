@@ -1,5 +1,7 @@
 import { isIP } from "node:net";
 import type { Command } from "commander";
+import { type A11yFlags, a11yFromFlags, addA11yFlags } from "../../a11y/cli.ts";
+import { dnsAaaa } from "../../artifacts/site-steps.ts";
 import { defaultResolver, type Resolver } from "../../crawl/fetch.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { defaultOptions, loadProfile, type Profile, ProfileError } from "../../inspect/config.ts";
@@ -8,7 +10,7 @@ import type { InspectionReport } from "../../inspect/report.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { printJson, printLine } from "../output.ts";
 
-interface Opts {
+interface Opts extends A11yFlags {
   maxPages?: string;
   asOf?: string;
   json?: boolean;
@@ -31,8 +33,7 @@ export function printSummary(reports: InspectionReport[]): void {
 }
 
 export function register(program: Command): void {
-  program
-    .command("inspect")
+  addA11yFlags(program.command("inspect"))
     .description("检查网站 (inspect government websites)")
     .argument("<url...>", "网站首页 URL (homepage URLs)")
     .option("--max-pages <n>", "每个网站最多抓取页数 (pages per site)")
@@ -107,6 +108,9 @@ export function register(program: Command): void {
         profile,
         warcDir: o.warc ?? null,
         resolver,
+        a11y: a11yFromFlags(o),
+        // ipv6.missing asks public DNS; runs against private or loopback addresses have none.
+        aaaa: options.allowPrivate ? null : dnsAaaa,
       });
       // A single site refused by the address policy could not be inspected at all: say so.
       if (reports.length === 1 && reports[0]?.facts["home.error"] === "policy-refused")

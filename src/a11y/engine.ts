@@ -1,0 +1,98 @@
+import type { SiteArtifacts } from "../artifacts/types.ts";
+import type { CrawlConfig, Transport } from "../crawl/crawler.ts";
+import type { HostGate } from "../crawl/gate.ts";
+import { BrowserPass } from "./browser-pass.ts";
+import { DEFAULT_SAMPLE } from "./sample.ts";
+import { fillFooterFromRendered, inspectA11y, type ReportPart, transportFetcher } from "./site.ts";
+import { BodySpool, spoolingTransport } from "./spool.ts";
+
+/** What `inspect` asks of the accessibility passes; recorded in the WARC so `recheck` can redo it. */
+export interface A11ySettings {
+  articlesPerColumn: number;
+  maxPages: number;
+  /** Also run the Chromium pass (layout rules, rendered footer). */
+  browser: boolean;
+}
+
+export const defaultA11ySettings = (): A11ySettings => ({ ...DEFAULT_SAMPLE, browser: false });
+
+/** Reads the settings back from a run record; null when the run had no accessibility pass. */
+export function a11ySettingsFrom(v: unknown): A11ySettings | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Partial<A11ySettings>;
+  const n = Number(o.articlesPerColumn);
+  const m = Number(o.maxPages);
+  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(m) || m < 1) return null;
+  return { articlesPerColumn: n, maxPages: m, browser: o.browser === true };
+}
+
+export interface SiteA11y {
+  /** The crawl's transport, keeping the HTML bodies the sample will need. */
+  transport: Transport;
+  /**
+   * Runs the passes once the crawl is done. With the browser pass, `browserTransport` fetches
+   * the scripts and stylesheets the pages load (the live transport without WARC: those fetches
+   * are not part of the crawl's evidence, and the replay must not depend on them).
+   */
+  finish(
+    site: SiteArtifacts,
+    net?: { browserTransport: Transport; gate: HostGate; cfg: CrawlConfig },
+  ): Promise<ReportPart>;
+  close(): void;
+}
+
+/** One per run: the browser (when asked for) is shared by all the run's sites. */
+export class A11yRunner {
+  /** Per-page milliseconds of the last sites, for benchmarks and the docs' figures. */
+  readonly timings = { jsdom: [] as number[], browser: [] as number[] };
+  private constructor(
+    readonly settings: A11ySettings,
+    private readonly browser: BrowserPass | null,
+  ) {}
+
+  static async start(settings: A11ySettings): Promise<A11yRunner> {
+    const browser = settings.browser ? await BrowserPass.launch() : null;
+    return new A11yRunner(settings, browser);
+  }
+
+  site(inner: Transport): SiteA11y {
+    const spool = new BodySpool();
+    return {
+      transport: spoolingTransport(inner, spool),
+      finish: async (site, net) => {
+        const fetcher =
+          this.browser && net
+            ? transportFetcher(net.browserTransport, net.gate, {
+                maxRedirects: net.cfg.maxRedirects,
+                delayMs: net.cfg.delayMs,
+              })
+            : null;
+        const r = await inspectA11y(
+          site,
+          spool,
+          {
+            articlesPerColumn: this.settings.articlesPerColumn,
+            maxPages: this.settings.maxPages,
+            browser: fetcher ? this.browser : null,
+          },
+          fetcher,
+        );
+        // Bounded: a national run has thousands of sites; the latest figures are enough.
+        for (const [k, v] of [
+          ["jsdom", r.timings.jsdom],
+          ["browser", r.timings.browser],
+        ] as const) {
+          this.timings[k].push(...v);
+          if (this.timings[k].length > 10_000) this.timings[k].splice(0, this.timings[k].length - 10_000);
+        }
+        if (r.renderedHome !== null) fillFooterFromRendered(site, r.renderedHome);
+        return r.part;
+      },
+      close: () => spool.close(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+  }
+}

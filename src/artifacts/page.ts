@@ -1,0 +1,191 @@
+import { selectAll, selectOne } from "css-select";
+import { type AnyNode, DomHandler, type Element } from "domhandler";
+import { Parser } from "htmlparser2";
+import { normaliseUrl } from "../crawl/url.ts";
+import { type ChecksProfile, checksProfileOf } from "../inspect/config.ts";
+import { fullDates, type PageDate, shortDate, urlDate } from "./dates.ts";
+import type { ListItem, PageFacts } from "./extract.ts";
+import type { PageArtifact, PageItem } from "./types.ts";
+import { currentName, matcherFor, renamedBodies, TermMatcher } from "./wording.ts";
+
+/** The 办事指南 elements of the national check list, each with the labels sites use for it. */
+export const GUIDE_ELEMENTS: [string, RegExp][] = [
+  ["事项名称", /事项名称|服务事项名称|事项名/],
+  ["设定依据", /设定依据|实施依据|法律依据|办理依据|法定依据/],
+  ["申请条件", /申请条件|受理条件|办理条件|受理标准/],
+  ["办理材料", /办理材料|申请材料|申报材料|提交材料|材料目录|所需材料/],
+  ["办理地点", /办理地点|办公地点|受理地点|窗口地址|办理地址/],
+  ["办理时间", /办理时间|办公时间|受理时间|工作时间/],
+  ["联系电话", /联系电话|咨询电话|咨询方式|联系方式|监督电话/],
+  ["办理流程", /办理流程|办事流程|办理程序|流程图|办理步骤/],
+];
+
+const PUB_META = ["pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date"];
+
+/** A profile `url`: a path prefix, or a regular expression between slashes. */
+export function urlMatches(pattern: string, url: string): boolean {
+  let path = url;
+  try {
+    const u = new URL(url);
+    path = u.pathname + u.search;
+  } catch {}
+  if (
+    pattern.length > 2 &&
+    pattern.startsWith("/") &&
+    pattern.endsWith("/") &&
+    /[\\^$*+?()[\]{}|]/.test(pattern)
+  )
+    try {
+      return new RegExp(pattern.slice(1, -1)).test(path);
+    } catch {
+      return false;
+    }
+  return path.startsWith(pattern) || url.startsWith(pattern);
+}
+
+const profiles = new WeakMap<object, ChecksProfile | null>();
+function profileOf(cfg: object | undefined): ChecksProfile | null {
+  if (!cfg) return null;
+  let p = profiles.get(cfg);
+  if (p === undefined) {
+    p = checksProfileOf(cfg) ?? null;
+    profiles.set(cfg, p);
+  }
+  return p;
+}
+
+/**
+ * The content facts of one HTML page, ready to go onto its artifact: hrefs made absolute, the
+ * page's own date chosen, dictionaries matched. `cfg` is the site's crawl configuration (it
+ * carries the profile's check settings); `html` is read again only when the profile gives
+ * selectors for this page.
+ */
+export function pageFields(
+  facts: PageFacts,
+  pageUrl: string,
+  depth: number,
+  cfg?: object,
+  html?: string,
+): Partial<PageArtifact> {
+  const base = facts.base ? (normaliseUrl(facts.base, pageUrl) ?? pageUrl) : pageUrl;
+  const abs = (href: string) => normaliseUrl(href, base);
+  const profile = profileOf(cfg);
+  let items: ListItem[] = [];
+  let selectorItems = false;
+  const sel = profile?.selectors?.find((s) => urlMatches(s.url, pageUrl));
+  if (sel && html !== undefined) {
+    items = itemsBySelector(html, sel);
+    selectorItems = true;
+  } else items = facts.items;
+  // Undated entries matter only on a column page (is its list empty?); elsewhere they are mostly
+  // navigation, repeated on every page, and not worth the memory of a 500-page crawl.
+  const keepUndated =
+    selectorItems ||
+    facts.meta.columnname !== undefined ||
+    facts.meta.columntype !== undefined ||
+    (profile?.columns ?? []).some((c) => urlMatches(c.url, pageUrl));
+  const resolved: PageItem[] = [];
+  for (const it of items) {
+    if (it.date === null && !keepUndated) continue;
+    const href = abs(it.href);
+    if (href) resolved.push({ href, date: it.date });
+  }
+  const nav =
+    depth === 0
+      ? facts.nav.flatMap((n) => {
+          const href = abs(n.href);
+          return href ? [{ href, text: n.text }] : [];
+        })
+      : [];
+  let date: PageDate | null = null;
+  for (const k of PUB_META) {
+    const v = facts.meta[k];
+    if (v) {
+      date = fullDates(v)[0]?.date ?? null;
+      if (date) break;
+    }
+  }
+  date ??= facts.labeledDate;
+  const text = facts.text;
+
+  const out: Partial<PageArtifact> = {
+    items: resolved,
+    date,
+    freeDate: facts.freeDate,
+    messages: facts.messages.map((m) => ({ ...m, href: m.href ? abs(m.href) : null })),
+    entries: facts.entries,
+    footer: facts.footer,
+    saysEmpty: facts.saysEmpty,
+    nav,
+    guide: guideElements(facts.title, text.slice(0, facts.footerAt)),
+    outdated: outdatedMatcher(profile).find(text),
+    flagged: profile?.wording?.flagged ? flaggedMatcher(profile, profile.wording.flagged).find(text) : [],
+  };
+  if (selectorItems) out.selectorItems = true;
+  return out;
+}
+
+const outdatedMatchers = new WeakMap<object, TermMatcher>();
+let builtinMatcher: TermMatcher | undefined;
+
+/** Old and current names (a page that names both is telling the story of the change), compiled once. */
+function outdatedMatcher(profile: ChecksProfile | null): TermMatcher {
+  const extra = profile?.wording?.outdated;
+  const terms = () => [...renamedBodies(), ...(extra ?? [])].flatMap((b) => [b.old, currentName(b.current)]);
+  if (!extra || !profile) {
+    builtinMatcher ??= new TermMatcher(terms());
+    return builtinMatcher;
+  }
+  let m = outdatedMatchers.get(profile);
+  if (!m) {
+    m = matcherFor(terms());
+    outdatedMatchers.set(profile, m);
+  }
+  return m;
+}
+
+const flaggedMatchers = new WeakMap<object, TermMatcher>();
+function flaggedMatcher(profile: ChecksProfile, terms: string[]): TermMatcher {
+  let m = flaggedMatchers.get(profile);
+  if (!m) {
+    m = matcherFor(terms);
+    flaggedMatchers.set(profile, m);
+  }
+  return m;
+}
+
+/** The guide elements present, when the page is a 办事指南 (says so and shows two, or shows four). */
+export function guideElements(title: string | null, text: string): string[] | null {
+  const found = GUIDE_ELEMENTS.filter(([, re]) => re.test(text)).map(([name]) => name);
+  const says = /办事指南|服务指南/.test(`${title ?? ""} ${text.slice(0, 3000)}`);
+  return (says && found.length >= 2) || found.length >= 4 ? found : null;
+}
+
+function textOf(n: AnyNode): string {
+  if (n.type === "text") return (n as unknown as { data: string }).data;
+  const kids = (n as Element).children;
+  return kids ? kids.map(textOf).join(" ") : "";
+}
+
+/** The list as a profile describes it: one DOM parse, only for the pages that ask for it. */
+function itemsBySelector(
+  html: string,
+  sel: { items: string; link?: string | undefined; date?: string | undefined },
+): ListItem[] {
+  const handler = new DomHandler();
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true }).end(html);
+  const out: ListItem[] = [];
+  try {
+    for (const el of selectAll(sel.items, handler.root)) {
+      const a = selectOne(sel.link ?? "a[href]", el) as Element | null;
+      const href = a?.attribs.href;
+      if (!a || !href) continue;
+      const dateText = sel.date ? textOf((selectOne(sel.date, el) as Element | null) ?? el) : textOf(el);
+      const date = fullDates(dateText)[0]?.date ?? shortDate(dateText.trim(), null) ?? urlDate(href);
+      out.push({ href, title: (a.attribs.title ?? textOf(a)).replace(/\s+/g, " ").trim(), date });
+    }
+  } catch {
+    // A selector the engine cannot compile reads as "no items" rather than stopping the crawl.
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { ageDays, resolveDate } from "../artifacts/dates.ts";
+import { bi } from "../i18n/bilingual.ts";
+import { siteContent } from "./content.ts";
+import { type Check, type Finding, fromFindings, homeReachable, notApplicable } from "./types.ts";
+
+/** More than three months without an answer (互动回应差). */
+export const ANSWER_LIMIT_DAYS = 90;
+/** Only messages of the year before the check count. */
+export const WINDOW_DAYS = 365;
+/** Boards the rule leaves out: interviews, consultations on drafts, petitions, discipline reports. */
+const EXCLUDED = /访谈|征集|信访|纪检|举报|监察/;
+
+export const interactionUnanswered: Check = {
+  id: "interaction.unanswered",
+  title: bi("留言超过三个月未答复", "Message left unanswered for more than three months"),
+  severity: "critical",
+  run(site) {
+    if (!homeReachable(site)) return notApplicable;
+    const c = siteContent(site);
+    const asOf = site.asOf;
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    let any = false;
+    for (const p of [c.home, ...c.pages]) {
+      if (!p?.messages || p.messages.length === 0) continue;
+      if (EXCLUDED.test(`${p.title ?? ""} ${p.meta.columnname ?? ""}`)) continue;
+      for (const m of p.messages) {
+        const asked = resolveDate(m.asked, asOf);
+        if (asked === null || asked > asOf) continue;
+        const age = ageDays(asked, asOf);
+        if (age > WINDOW_DAYS) continue;
+        any = true;
+        // A message shows on its board and on its own page: count it once.
+        const key = m.href ?? (p.messages.length === 1 ? p.url : `${p.url} ${asked}`);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const answered = m.answered ? resolveDate(m.answered, asOf) : null;
+        const late =
+          answered === null || answered > asOf
+            ? age > ANSWER_LIMIT_DAYS
+            : ageDays(asked, answered) > ANSWER_LIMIT_DAYS;
+        if (!late) continue;
+        findings.push({
+          check: "interaction.unanswered",
+          page: m.href ?? p.url,
+          asked,
+          answered: answered !== null && answered <= asOf ? answered : null,
+        });
+      }
+    }
+    if (!any) return notApplicable;
+    return fromFindings(findings);
+  },
+};
