@@ -45,7 +45,10 @@ await createEvaluation(store.db, {
 });
 const ev = await getEvaluation(store.db, "bench");
 let x = 7;
-const rand = () => (x = (x * 48271) % 2147483647) / 2147483647;
+const rand = () => {
+  x = (x * 48271) % 2147483647;
+  return x / 2147483647;
+};
 await saveEvidenceValues(
   store.db,
   ev.id,

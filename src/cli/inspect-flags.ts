@@ -67,9 +67,13 @@ export function profileFrom(o: CrawlFlags): Profile | null {
   }
 }
 
-/** `--resolve host=ip` pins; every other name goes to the system resolver. */
+/**
+ * `--resolve host=ip` pins; `--resolve '*.example.cn=ip'` pins a whole domain (fixture sites of a
+ * simulation); every other name goes to the system resolver.
+ */
 export function resolverFrom(o: CrawlFlags): Resolver {
   const pinned = new Map<string, string>();
+  const suffixes: [string, string][] = [];
   for (const r of o.resolve ?? []) {
     const [h, ip] = r.split("=");
     if (!h || !ip || isIP(ip) === 0)
@@ -77,10 +81,12 @@ export function resolverFrom(o: CrawlFlags): Resolver {
         say(bi(`--resolve 格式应为 host=ip：${r}`, `--resolve wants host=ip: ${r}`)),
         ExitCode.usage,
       );
-    pinned.set(h.toLowerCase(), ip);
+    if (h.startsWith("*.")) suffixes.push([h.slice(1).toLowerCase(), ip]);
+    else pinned.set(h.toLowerCase(), ip);
   }
   return async (host) => {
-    const ip = pinned.get(host.toLowerCase());
+    const name = host.toLowerCase();
+    const ip = pinned.get(name) ?? suffixes.find(([suffix]) => name.endsWith(suffix))?.[1];
     return ip ? [{ address: ip, family: isIP(ip) }] : defaultResolver(host);
   };
 }

@@ -22,6 +22,10 @@ export interface Database {
   practice_case: PracticeCaseTable;
   case_attachment: CaseAttachmentTable;
   appeal: AppealTable;
+  monitor_target: MonitorTargetTable;
+  probe: ProbeTable;
+  probe_day: ProbeDayTable;
+  monitor_alert: MonitorAlertTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -252,4 +256,47 @@ export interface AppealTable {
   decision_reason: string | null;
   decided_by: number | null;
   decided_at: Date | string | null;
+}
+
+export interface MonitorTargetTable {
+  id: Generated<number>;
+  website_id: number;
+  url: string;
+  probes_per_day: ColumnType<number, number | undefined, number>;
+  next_due_at: Date | string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ProbeTable {
+  id: Generated<number>;
+  target_id: number;
+  at: Date | string;
+  answered: boolean;
+  status: number | null;
+  ms: number;
+  error: string | null;
+  home_sha256: string | null;
+  latest_date: string | null;
+}
+
+export interface ProbeDayTable {
+  target_id: number;
+  /** YYYY-MM-DD (UTC+8 calendar day, as evaluators count days). */
+  day: ColumnType<string, string, string>;
+  probes: number;
+  unanswered: number;
+  server_errors: number;
+  total_ms: number;
+  home_changes: number;
+  latest_date: string | null;
+}
+
+export interface MonitorAlertTable {
+  id: Generated<number>;
+  target_id: number;
+  kind: "unreachable" | "home-stale";
+  raised_at: Date | string;
+  cleared_at: Date | string | null;
+  detail: ColumnType<unknown, string | undefined, string>;
 }

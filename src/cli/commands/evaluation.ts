@@ -186,6 +186,34 @@ export function register(program: Command): void {
     );
 
   cmd
+    .command("progress")
+    .description("巡检进度（跨所有工作进程）(inspection progress across every worker)")
+    .argument("<code>", "评估代码 (evaluation code)")
+    .option("--json", "输出 JSON (machine-readable output)")
+    .action((code: string, o: { json?: boolean }) =>
+      run(async () => {
+        const { inspectionProgress, openQueue } = await import("../../jobs/pg-queue.ts");
+        const { storeConfigFromEnv } = await import("../../store/config.ts");
+        const config = storeConfigFromEnv();
+        const p = await withStore(async (store) => {
+          const boss = config.kind === "postgres" ? await openQueue(config.url) : null;
+          try {
+            return await inspectionProgress(store.db, boss, code);
+          } finally {
+            await boss?.stop({ graceful: false });
+          }
+        });
+        if (o.json) return printJson(p);
+        printLine(
+          bi(
+            `${p.evaluation}：已巡检 ${p.inspected}/${p.planned}${p.waitingInQueue === null ? "" : `，队列中 ${p.waitingInQueue}`}`,
+            `${p.evaluation}: ${p.inspected}/${p.planned} inspected${p.waitingInQueue === null ? "" : `, ${p.waitingInQueue} waiting in the queue`}`,
+          ),
+        );
+      }),
+    );
+
+  cmd
     .command("evidence")
     .description(
       "录入专家评分、报送数据、是否项与人工否决 (record rubric levels, submitted figures, yes/no answers and manual vetoes)",

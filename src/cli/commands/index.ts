@@ -4,12 +4,14 @@ import { register as demo } from "./demo.ts";
 import { register as evaluation } from "./evaluation.ts";
 import { register as explain } from "./explain.ts";
 import { register as inspect } from "./inspect.ts";
+import { register as monitor } from "./monitor.ts";
 import { register as recheck } from "./recheck.ts";
 import { register as registry } from "./registry.ts";
 import { register as release } from "./release.ts";
 import { register as score } from "./score.ts";
 import { register as serve } from "./serve.ts";
 import { register as uncertainty } from "./uncertainty.ts";
+import { register as worker } from "./worker.ts";
 
 type Register = (program: Command) => void;
 
@@ -26,6 +28,8 @@ const modules: Register[] = [
   evaluation,
   release,
   serve,
+  monitor,
+  worker,
 ];
 
 export function registerAll(program: Command): void {

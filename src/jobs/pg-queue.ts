@@ -1,0 +1,147 @@
+import type { Kysely } from "kysely";
+import PgBoss from "pg-boss";
+import type { Resolver } from "../crawl/fetch.ts";
+import {
+  evaluationTargets,
+  getEvaluation,
+  inspectedWebsites,
+  saveInspection,
+  setStatus,
+} from "../evaluations/evaluation-store.ts";
+import type { EngineOptions } from "../inspect/config.ts";
+import { inspectSites } from "../inspect/inspect.ts";
+import type { Database } from "../store/schema.ts";
+
+/** One site of one evaluation: what a worker needs to inspect it and store the report. */
+export interface InspectJob {
+  evaluation: string;
+  evaluationId: number;
+  websiteId: number;
+  url: string;
+  asOf: string;
+  maxPages?: number;
+}
+
+export const INSPECT_QUEUE = "inspect-site";
+
+export interface QueueSettings {
+  /** A job whose worker went silent this long (killed, machine lost) is handed out again. */
+  expireInSeconds?: number;
+  /** How often the queue's maintenance looks for such jobs. */
+  maintenanceIntervalSeconds?: number;
+  retryLimit?: number;
+}
+
+/**
+ * The Postgres job queue (pg-boss, in its own schema of the same database). Inspection jobs are
+ * retried with back-off, and a job whose worker dies expires and is taken up by another worker.
+ */
+export async function openQueue(connectionString: string, s: QueueSettings = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString,
+    schema: "govscore_queue",
+    max: 4,
+    maintenanceIntervalSeconds: s.maintenanceIntervalSeconds ?? 30,
+    monitorStateIntervalSeconds: 60,
+  });
+  // A lost connection (a server restart) is reported here and retried by the pool; it must not
+  // end the process.
+  boss.on("error", (e) => process.stderr.write(`[queue] ${e.message}\n`));
+  await boss.start();
+  if (!(await boss.getQueue(INSPECT_QUEUE)))
+    await boss.createQueue(INSPECT_QUEUE, {
+      name: INSPECT_QUEUE,
+      retryLimit: s.retryLimit ?? 5,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: s.expireInSeconds ?? 15 * 60,
+    });
+  return boss;
+}
+
+/**
+ * Puts one job per site without a report on the queue. The singleton key (evaluation, website)
+ * keeps a site from being queued twice while a job for it is waiting or running.
+ */
+export async function enqueueEvaluation(
+  db: Kysely<Database>,
+  boss: PgBoss,
+  code: string,
+  opts: { maxPages?: number; allSites?: boolean; again?: boolean; expireInSeconds?: number } = {},
+): Promise<{ planned: number; queued: number; skipped: number }> {
+  const ev = await getEvaluation(db, code);
+  const done = opts.again ? new Set<number>() : await inspectedWebsites(db, ev.id);
+  const sites = (await evaluationTargets(db, ev.id)).flatMap((t) =>
+    opts.allSites ? t.websites : t.websites.slice(0, 1),
+  );
+  const todo = sites.filter((w) => !done.has(w.id));
+  const jobs: PgBoss.JobInsert<InspectJob>[] = todo.map((w) => ({
+    name: INSPECT_QUEUE,
+    singletonKey: `${ev.code}:${w.id}`,
+    ...(opts.expireInSeconds ? { expireInSeconds: opts.expireInSeconds } : {}),
+    data: {
+      evaluation: ev.code,
+      evaluationId: ev.id,
+      websiteId: w.id,
+      url: w.url,
+      asOf: ev.asOf,
+      ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
+    },
+  }));
+  for (let i = 0; i < jobs.length; i += 1000) await boss.insert(jobs.slice(i, i + 1000));
+  if (ev.status === "draft") await setStatus(db, ev.id, "collecting");
+  return { planned: sites.length, queued: jobs.length, skipped: sites.length - todo.length };
+}
+
+export interface WorkerSettings {
+  /** Sites inspected at once by this process. */
+  concurrency: number;
+  /** The address policy is the worker's, not the job's: whoever queues cannot widen it. */
+  options: EngineOptions;
+  resolver?: Resolver;
+  onDone?: (job: InspectJob) => void;
+}
+
+/**
+ * Works inspection jobs until `stop`. Each job inspects its site and stores the report with an
+ * upsert on (evaluation, website), so a job run twice (its first worker died after writing)
+ * still leaves exactly one report.
+ */
+export async function runInspectWorker(db: Kysely<Database>, boss: PgBoss, w: WorkerSettings): Promise<void> {
+  const handle = async ([job]: PgBoss.Job<InspectJob>[]) => {
+    if (!job) return;
+    const j = job.data;
+    const options: EngineOptions = { ...w.options, crawl: { ...w.options.crawl } };
+    if (j.maxPages) options.crawl.maxPages = j.maxPages;
+    const [report] = await inspectSites({
+      sites: [j.url],
+      asOf: j.asOf,
+      options,
+      ...(w.resolver ? { resolver: w.resolver } : {}),
+    });
+    if (!report) throw new Error(`no report for ${j.url}`);
+    await saveInspection(db, {
+      evaluationId: j.evaluationId,
+      websiteId: j.websiteId,
+      site: report.site,
+      asOf: report.asOf,
+      report,
+      warcDir: null,
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
+    });
+    w.onDone?.(j);
+  };
+  // One poller per slot, one job each: a failing site fails alone, not a whole batch.
+  for (let i = 0; i < w.concurrency; i++)
+    await boss.work<InspectJob>(INSPECT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handle);
+}
+
+/** Where an evaluation's inspection stands, across every worker. */
+export async function inspectionProgress(db: Kysely<Database>, boss: PgBoss | null, code: string) {
+  const ev = await getEvaluation(db, code);
+  const planned = (await evaluationTargets(db, ev.id)).filter((t) => t.websites.length > 0).length;
+  const inspected = (await inspectedWebsites(db, ev.id)).size;
+  const queue = boss ? await boss.getQueueSize(INSPECT_QUEUE) : null;
+  return { evaluation: ev.code, planned, inspected, waitingInQueue: queue };
+}
