@@ -1,6 +1,7 @@
 import type { LookupAddress } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { rootCertificates } from "node:tls";
 import { Agent, request } from "undici";
 import { type AddressPolicy, assertAllowed, PolicyError } from "./address-policy.ts";
 
@@ -34,6 +35,8 @@ export interface FetchOptions {
   userAgent: string;
   policy: AddressPolicy;
   resolver: Resolver;
+  /** PEM certificates trusted besides the system's roots; verification stays on. */
+  extraCa?: readonly string[];
 }
 
 /** One HTTP exchange (no redirect following: that is done above, one hop at a time). */
@@ -61,6 +64,9 @@ export class FetchFailure extends Error {
     this.name = "FetchFailure";
   }
 }
+
+/** A discarded body shorter than this is read to its end; a longer one closes its connection. */
+const DISCARD_READ_LIMIT = 64 * 1024;
 
 const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH)/;
 
@@ -123,7 +129,12 @@ export function createDispatcher(o: FetchOptions, connections = 4): Agent {
     keepAliveTimeout: 4000,
     headersTimeout: o.headersTimeoutMs,
     bodyTimeout: o.bodyTimeoutMs,
-    connect: { timeout: o.connectTimeoutMs, lookup: lookup as never },
+    connect: {
+      timeout: o.connectTimeoutMs,
+      lookup: lookup as never,
+      // `ca` replaces the default roots: the system's are kept and the extra ones added.
+      ...(o.extraCa?.length ? { ca: [...rootCertificates, ...o.extraCa] } : {}),
+    },
   });
 }
 
@@ -167,13 +178,24 @@ export async function fetchOnce(
     o.totalTimeoutMs,
   );
   try {
-    const res = await request(u, { method, headers: requestHeaders, dispatcher, signal: ac.signal });
+    const res = await request(u, {
+      method,
+      headers: requestHeaders,
+      dispatcher,
+      signal: ac.signal,
+      // undici closes the connection after every HEAD unless told otherwise (for servers that send
+      // a body anyway); it still closes unless the answer says `connection: keep-alive`. Link
+      // checks are mostly HEADs: a new connection for each would cost more than the check.
+      ...(method === "HEAD" ? { reset: false } : {}),
+    });
     res.body.on("error", () => {});
     const chunks: Buffer[] = [];
     let size = 0;
     const declared = Number(res.headers["content-length"] ?? Number.NaN);
     if (discardBody || method === "HEAD") {
-      res.body.destroy();
+      // Reading a short body to its end keeps the connection for the next request; destroying
+      // it would abort the exchange and cost a new connection (and an error) every time.
+      await res.body.dump({ limit: DISCARD_READ_LIMIT });
     } else if (declared > o.maxBodyBytes) {
       res.body.destroy();
       throw new FetchFailure("too-large", `body of ${declared} bytes exceeds ${o.maxBodyBytes}`, url);

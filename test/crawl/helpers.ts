@@ -7,7 +7,18 @@ export function testSeed(): number {
   return env ? Number(env) : randomInt(1, 2 ** 31 - 1);
 }
 
-/** Fast options for loopback fixtures: no politeness delay, short timeouts, private allowed. */
+/**
+ * Short timeouts, for the tests about timeouts. The others keep generous ones: the fixture server
+ * shares the test's event loop, and on a loaded machine a busy loop made healthy pages time out.
+ */
+export const SHORT_TIMEOUTS = {
+  connectTimeoutMs: 1000,
+  headersTimeoutMs: 800,
+  bodyTimeoutMs: 800,
+  totalTimeoutMs: 1500,
+} satisfies Partial<EngineOptions>;
+
+/** Fast options for loopback fixtures: no politeness delay, private allowed. */
 export function testOptions(
   over: Partial<EngineOptions> = {},
   crawl: Partial<EngineOptions["crawl"]> = {},
@@ -15,10 +26,10 @@ export function testOptions(
   const d = defaultOptions();
   return {
     ...d,
-    connectTimeoutMs: 1000,
-    headersTimeoutMs: 800,
-    bodyTimeoutMs: 800,
-    totalTimeoutMs: 1500,
+    connectTimeoutMs: 5000,
+    headersTimeoutMs: 10_000,
+    bodyTimeoutMs: 10_000,
+    totalTimeoutMs: 20_000,
     maxBodyBytes: 1024 * 1024,
     retries: 1,
     allowPrivate: true,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { type FixtureServer, fixtureResolver, HOSTILE, startFixtureServer } from "../../fixtures/server.ts";
 import { inspectSites } from "../../src/inspect/inspect.ts";
-import { testOptions, testSeed } from "./helpers.ts";
+import { SHORT_TIMEOUTS, testOptions, testSeed } from "./helpers.ts";
 
 let server: FixtureServer;
 before(async () => {
@@ -15,7 +15,7 @@ async function inspectHost(host: string, allowPrivate = true) {
   const [r] = await inspectSites({
     sites: [`http://${host}:${server.port}/`],
     asOf: "2026-11-01",
-    options: testOptions({ allowPrivate }),
+    options: testOptions({ ...SHORT_TIMEOUTS, allowPrivate }),
     resolver: fixtureResolver,
   });
   return { report: r, ms: performance.now() - t0 };
@@ -59,7 +59,7 @@ test("address policy: loopback refused unless allowed, also on a redirect", asyn
   const [r] = await inspectSites({
     sites: [`http://${HOSTILE.toPrivate}:${server.port}/`],
     asOf: "2026-11-01",
-    options: testOptions({ allowPrivate: false, allowHosts: [HOSTILE.toPrivate] }),
+    options: testOptions({ ...SHORT_TIMEOUTS, allowPrivate: false, allowHosts: [HOSTILE.toPrivate] }),
     resolver: fixtureResolver,
   });
   assert.equal(r?.findings.find((f) => f.check === "site.unreachable")?.error, "policy-refused");

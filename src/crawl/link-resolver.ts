@@ -1,0 +1,59 @@
+import { classifyTarget, normaliseUrl, type TargetKind } from "./url.ts";
+
+export interface ResolvedLink {
+  target: string;
+  kind: TargetKind;
+}
+
+/** The URL a page's relative links resolve against, with its origin for root-relative ones. */
+export interface PageBase {
+  href: string;
+  origin: string;
+}
+
+const ABSOLUTE = /^\s*https?:\/\//i;
+
+/**
+ * A copy of `s` that shares no memory with the page it was cut from. The parser's strings are
+ * slices of the whole decoded page, and a key built from one keeps that page alive.
+ */
+function detached(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
+/**
+ * Resolves a page's raw links to normalised targets and their kind. Most links of a CMS page
+ * (navigation, footer, sidebars) repeat on every page of the site, so answers are remembered
+ * for the site: parsing the same URL twice per link per page was a large share of the crawl's
+ * CPU. Bounded: the memory is dropped when it grows past `max` entries (a site's own repeating
+ * links are a few dozen; the rest are one-offs).
+ */
+export class LinkResolver {
+  private readonly memo = new Map<string, ResolvedLink | null>();
+
+  constructor(
+    private readonly inScope: (u: URL) => boolean,
+    private readonly max = 512,
+  ) {}
+
+  base(href: string): PageBase {
+    return { href, origin: new URL(href).origin };
+  }
+
+  resolve(href: string, tag: string, base: PageBase): ResolvedLink | null {
+    // What the answer depends on: an absolute URL on nothing else, a root-relative one on the
+    // origin, anything else on the whole base URL. The tag matters to the kind (img → image).
+    const key = ABSOLUTE.test(href)
+      ? `${tag} ${href}`
+      : href.startsWith("/") && !href.startsWith("//")
+        ? `${tag} ${base.origin}${href}`
+        : `${tag} ${base.href} ${href}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const target = normaliseUrl(href, base.href);
+    const resolved = target ? { target, kind: classifyTarget(target, tag, this.inScope) } : null;
+    if (this.memo.size >= this.max) this.memo.clear();
+    this.memo.set(detached(key), resolved);
+    return resolved;
+  }
+}
