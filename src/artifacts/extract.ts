@@ -62,7 +62,7 @@ export interface PageFacts {
   footerAt: number;
 }
 
-const LINK_ATTR: Record<string, string> = {
+export const LINK_ATTR: Record<string, string> = {
   a: "href",
   area: "href",
   link: "href",

@@ -1,4 +1,5 @@
 import { extractFacts } from "../artifacts/extract.ts";
+import { extractLinks } from "../artifacts/extract-links.ts";
 import { pageFields } from "../artifacts/page.ts";
 import type { FetchOutcome, LinkArtifact, PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
 import { decodeBody } from "./charset.ts";
@@ -26,6 +27,11 @@ export interface CrawlConfig {
   /** Upper bound on robots.txt Crawl-delay we honour, ms. */
   maxCrawlDelayMs: number;
   delayMs: number;
+  /**
+   * false: read only what crawling needs (links, title, meta), not what the content checks read.
+   * The crawl benchmark's crawl-only baseline; inspections leave it on.
+   */
+  contentFacts?: boolean;
 }
 
 /** Link-check results shared by every site of a run: each distinct URL is checked once. */
@@ -233,8 +239,12 @@ export async function crawlSite(
     if (!isHtml(last)) return;
     const d = decodeBody(last.body, last.headers["content-type"]);
     page.charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
-    const facts = extractFacts(d.text);
-    Object.assign(page, pageFields(facts, outcome.finalUrl, depth, cfg, d.text));
+    const facts = cfg.contentFacts === false ? extractLinks(d.text) : extractFacts(d.text);
+    if (cfg.contentFacts !== false)
+      Object.assign(
+        page,
+        pageFields(facts as ReturnType<typeof extractFacts>, outcome.finalUrl, depth, cfg, d.text),
+      );
     page.title = facts.title;
     page.meta = facts.meta;
     const baseHref = facts.base

@@ -1,6 +1,7 @@
 import type { Agent } from "undici";
 import type { A11ySettings } from "../a11y/engine.ts";
 import { type AaaaResolver, completeSite } from "../artifacts/site-steps.ts";
+import type { Check } from "../checks/types.ts";
 import { type CrawlConfig, crawlSite, type LinkCache, type Transport } from "../crawl/crawler.ts";
 import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } from "../crawl/fetch.ts";
 import { HostGate } from "../crawl/gate.ts";
@@ -26,6 +27,8 @@ export interface InspectRun {
   collect?: boolean;
   /** Accessibility passes (axe-core over a sample of pages); absent or null: none. */
   a11y?: A11ySettings | null;
+  /** The checks to run (default: the whole catalogue); the crawl benchmark's baseline runs none. */
+  checks?: readonly Check[];
 }
 
 function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): FetchOptions {
@@ -135,7 +138,7 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
               }),
             ]
           : [];
-        const report = buildReport(artifacts, startedAt, new Date().toISOString(), undefined, parts);
+        const report = buildReport(artifacts, startedAt, new Date().toISOString(), run.checks, parts);
         run.onSite?.(report);
         return run.collect === false ? (null as unknown as InspectionReport) : report;
       } finally {
