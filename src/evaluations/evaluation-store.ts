@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Framework } from "../frameworks/schema.ts";
-import type { Database, EvaluationStatus, EvidenceKind } from "../store/schema.ts";
+import type { Database, EvaluationStatus, EvaluationTable, EvidenceKind } from "../store/schema.ts";
 
 export interface EvaluationRow {
   id: number;
@@ -105,9 +105,7 @@ export async function createEvaluation(
   });
 }
 
-async function getEvaluationIn(db: Kysely<Database>, code: string): Promise<EvaluationRow | null> {
-  const r = await db.selectFrom("evaluation").selectAll().where("code", "=", code).executeTakeFirst();
-  if (!r) return null;
+function toEvaluationRow(r: Selectable<EvaluationTable>): EvaluationRow {
   return {
     id: r.id,
     code: r.code,
@@ -119,6 +117,17 @@ async function getEvaluationIn(db: Kysely<Database>, code: string): Promise<Eval
     asOf: r.as_of,
     status: r.status,
   };
+}
+
+async function getEvaluationIn(db: Kysely<Database>, code: string): Promise<EvaluationRow | null> {
+  const r = await db.selectFrom("evaluation").selectAll().where("code", "=", code).executeTakeFirst();
+  return r ? toEvaluationRow(r) : null;
+}
+
+/** Every evaluation, oldest first. */
+export async function evaluationRows(db: Kysely<Database>): Promise<EvaluationRow[]> {
+  const rows = await db.selectFrom("evaluation").selectAll().orderBy("id").execute();
+  return rows.map(toEvaluationRow);
 }
 
 export async function getEvaluation(db: Kysely<Database>, code: string): Promise<EvaluationRow> {

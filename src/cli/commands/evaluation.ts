@@ -11,9 +11,10 @@ import {
 import { parseEvidenceCsv } from "../../evaluations/evidence-csv.ts";
 import { inspectEvaluation } from "../../evaluations/inspect-evaluation.ts";
 import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
-import { builtinPath, FrameworkError, parseFramework } from "../../frameworks/load.ts";
+import { FrameworkError, parseFramework } from "../../frameworks/load.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { frameworkFile } from "../framework-arg.ts";
 import {
   addCrawlFlags,
   type CrawlFlags,
@@ -88,7 +89,7 @@ export function register(program: Command): void {
         },
       ) =>
         run(async () => {
-          const file = o.framework.startsWith("builtin:") ? builtinPath(o.framework.slice(8)) : o.framework;
+          const file = frameworkFile(o.framework);
           const source = readFile(file).toString("utf8");
           const framework = parseFramework(source, file);
           const asOf = parseAsOf(o.asOf);

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { builtinPath, FrameworkError, loadFramework } from "../../frameworks/load.ts";
 import { scoreTable } from "../../frameworks/score.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { resolveTree } from "../../scoring/structure.ts";
 import { structureFromMetaCsv, tableFromCsv } from "../../scoring/table-csv.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { readFrameworkArg } from "../framework-arg.ts";
 import { printJson, printLine } from "../output.ts";
 
 export function register(program: Command): void {
@@ -18,20 +18,7 @@ export function register(program: Command): void {
     .option("--meta <file>", "指标元数据 CSV (indicator metadata CSV)")
     .option("--json", "输出 JSON (machine-readable output)")
     .action((o: { framework: string; data: string; unit: string; meta?: string; json?: boolean }) => {
-      let fw: ReturnType<typeof loadFramework>;
-      try {
-        fw = loadFramework(
-          o.framework.startsWith("builtin:") ? builtinPath(o.framework.slice(8)) : o.framework,
-        );
-      } catch (e) {
-        if (e instanceof FrameworkError)
-          throw new CliError(
-            say(bi("框架文件无效", "invalid framework file")),
-            ExitCode.invalidInput,
-            e.problems,
-          );
-        throw e;
-      }
+      const fw = readFrameworkArg(o.framework);
       let out: ReturnType<typeof scoreTable>;
       try {
         const meta = o.meta ? structureFromMetaCsv(readFileSync(o.meta, "utf8")) : undefined;

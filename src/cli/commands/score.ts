@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { evaluateChecklist } from "../../frameworks/checklist.ts";
 import type { Evidence } from "../../frameworks/evidence.ts";
-import { builtinPath, FrameworkError, loadFramework } from "../../frameworks/load.ts";
 import type { Framework } from "../../frameworks/schema.ts";
 import { scoreTable } from "../../frameworks/score.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { resolveTree } from "../../scoring/structure.ts";
 import { structureFromMetaCsv, tableFromCsv } from "../../scoring/table-csv.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { readFrameworkArg } from "../framework-arg.ts";
 import { printJson, printLine } from "../output.ts";
 
 interface ScoreOptions {
@@ -42,7 +42,7 @@ export function register(program: Command): void {
       "检查清单：无对外服务的部门，按比例折算 (check list: body without public services, rescaled)",
     )
     .action((opts: ScoreOptions & { services?: boolean }) => {
-      const fw = readFramework(opts.framework);
+      const fw = readFrameworkArg(opts.framework);
       if (fw.kind === "checklist") return scoreChecklist(fw, opts);
       const metaText = opts.meta ? readText(opts.meta) : undefined;
       let meta: ReturnType<typeof structureFromMetaCsv> | undefined;
@@ -65,22 +65,6 @@ export function register(program: Command): void {
         ]);
       }
     });
-}
-
-function readFramework(spec: string): Framework {
-  const file = spec.startsWith("builtin:") ? builtinPath(spec.slice("builtin:".length)) : spec;
-  try {
-    return loadFramework(file);
-  } catch (e) {
-    if (e instanceof FrameworkError) {
-      throw new CliError(
-        say(bi("框架文件无效", "invalid framework file")),
-        ExitCode.invalidInput,
-        e.problems,
-      );
-    }
-    throw e;
-  }
 }
 
 function readText(file: string): string {

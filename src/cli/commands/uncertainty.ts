@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { compilePipeline, compileStructure } from "../../frameworks/compile.ts";
-import { builtinPath, FrameworkError, loadFramework } from "../../frameworks/load.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { runPipeline } from "../../scoring/pipeline.ts";
 import { runSensitivity } from "../../scoring/sensitivity-run.ts";
@@ -9,6 +8,7 @@ import { structureFromMetaCsv, tableFromCsv } from "../../scoring/table-csv.ts";
 import type { AggregateSpec, NormaliseSpec } from "../../scoring/types.ts";
 import { runUncertainty } from "../../scoring/uncertainty.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { readFrameworkArg } from "../framework-arg.ts";
 import { printJson, printLine } from "../output.ts";
 
 interface Options {
@@ -73,20 +73,7 @@ export function register(program: Command): void {
     )
     .option("--json", "输出 JSON (machine-readable output)")
     .action(async (o: Options) => {
-      let fw: ReturnType<typeof loadFramework>;
-      try {
-        fw = loadFramework(
-          o.framework.startsWith("builtin:") ? builtinPath(o.framework.slice(8)) : o.framework,
-        );
-      } catch (e) {
-        if (e instanceof FrameworkError)
-          throw new CliError(
-            say(bi("框架文件无效", "invalid framework file")),
-            ExitCode.invalidInput,
-            e.problems,
-          );
-        throw e;
-      }
+      const fw = readFrameworkArg(o.framework);
       const runs = Number(o.runs);
       const seed = Number(o.seed);
       if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {

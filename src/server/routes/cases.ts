@@ -3,9 +3,9 @@ import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
-import { type Caller, SIGNED_IN, STAFF } from "../auth/roles.ts";
+import { SIGNED_IN, STAFF } from "../auth/roles.ts";
 import { EvaluationCode, js } from "../schema.ts";
-import { evaluationFor } from "./evaluations.ts";
+import { actsFor, collectingFor, evaluationFor } from "./evaluations.ts";
 
 export const CASE_CLASSES = [
   "履职能力",
@@ -39,8 +39,6 @@ const Review = z.object({ score: z.number().min(0).max(100), comment: z.string()
 const BodyParams = z.object({ code: z.string(), bodyId: z.string() });
 const IdParams = z.object({ id: z.coerce.number().int() });
 
-const ownBodyOnly = (c: Caller | null, bodyId: string) => c?.role !== "submitter" || c.bodyId === bodyId;
-
 export const caseRoutes =
   (d: RouteDeps): FastifyPluginAsync =>
   async (app) => {
@@ -57,26 +55,8 @@ export const caseRoutes =
       },
       async (req, reply) => {
         const p = req.params as z.infer<typeof BodyParams>;
-        if (!ownBodyOnly(req.caller, p.bodyId))
-          return reply
-            .code(403)
-            .send({ error: "forbidden", message: "只能为本单位报送 (your own body only)" });
-        const ev = await evaluationFor(d, p.code, req.caller, reply);
+        const ev = await collectingFor(d, p.code, p.bodyId, req.caller, reply);
         if (!ev) return reply;
-        if (ev.status !== "collecting")
-          return reply
-            .code(409)
-            .send({ error: "closed", message: `评估处于 ${ev.status} 阶段，不接受案例 (not collecting)` });
-        const member = await d.db
-          .selectFrom("evaluation_body")
-          .select("body_id")
-          .where("evaluation_id", "=", ev.id)
-          .where("body_id", "=", p.bodyId)
-          .executeTakeFirst();
-        if (!member)
-          return reply
-            .code(404)
-            .send({ error: "not-found", message: "该单位不在本评估中 (body not in this evaluation)" });
         const c = NewCase.parse(req.body);
         const id = await d.db.transaction().execute(async (trx) => {
           const row = await trx
@@ -171,7 +151,7 @@ export const caseRoutes =
           .where("case_attachment.id", "=", Number(p.attachment))
           .where("case_attachment.case_id", "=", Number(p.id))
           .executeTakeFirst();
-        if (!row || !ownBodyOnly(req.caller, row.body_id))
+        if (!row || !actsFor(req.caller, row.body_id))
           return reply.code(404).send({ error: "not-found", message: "没有该附件 (no such attachment)" });
         // Always a download, never rendered by the browser: an uploaded HTML file cannot run here.
         return reply

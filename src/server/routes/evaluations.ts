@@ -5,6 +5,7 @@ import {
   createEvaluation,
   EvaluationError,
   type EvaluationRow,
+  evaluationRows,
   evaluationTargets,
   getEvaluation,
   setStatus,
@@ -81,6 +82,49 @@ export async function evaluationFor(
   }
 }
 
+/** A submitter acts for its own body only; other roles reaching a body route may act for any. */
+export const actsFor = (c: Caller | null, bodyId: string) => c?.role !== "submitter" || c.bodyId === bodyId;
+
+/**
+ * The guard of what a body hands in (figures, practice cases): the caller acts for the body, the
+ * evaluation is visible and collecting, and the body is one of its targets. Answers the refusal
+ * itself and returns null.
+ */
+export async function collectingFor(
+  d: RouteDeps,
+  code: string,
+  bodyId: string,
+  caller: Caller | null,
+  reply: FastifyReply,
+): Promise<EvaluationRow | null> {
+  if (!actsFor(caller, bodyId)) {
+    reply
+      .code(403)
+      .send({ error: "forbidden", message: "只能为本单位报送 (you may act for your own body only)" });
+    return null;
+  }
+  const ev = await evaluationFor(d, code, caller, reply);
+  if (!ev) return null;
+  if (ev.status !== "collecting") {
+    reply.code(409).send({
+      error: "closed",
+      message: `评估处于 ${ev.status} 阶段，不接受报送 (the evaluation is not collecting)`,
+    });
+    return null;
+  }
+  const member = await d.db
+    .selectFrom("evaluation_body")
+    .select("body_id")
+    .where("evaluation_id", "=", ev.id)
+    .where("body_id", "=", bodyId)
+    .executeTakeFirst();
+  if (!member) {
+    reply.code(404).send({ error: "not-found", message: "该单位不在本评估中 (body not in this evaluation)" });
+    return null;
+  }
+  return ev;
+}
+
 const publicView = (e: EvaluationRow) => ({
   code: e.code,
   name: e.name,
@@ -102,23 +146,23 @@ export const evaluationRoutes =
         },
       },
       async (req) => {
-        const rows = await d.db.selectFrom("evaluation").select("code").orderBy("id").execute();
-        const out = [];
-        for (const r of rows) {
-          const e = await getEvaluation(d.db, r.code);
-          if (!maySee(req.caller, e)) continue;
-          if (req.caller?.role === "submitter" && e.status !== "published") {
-            const m = await d.db
-              .selectFrom("evaluation_body")
-              .select("body_id")
-              .where("evaluation_id", "=", e.id)
-              .where("body_id", "=", req.caller.bodyId as string)
-              .executeTakeFirst();
-            if (!m) continue;
-          }
-          out.push(publicView(e));
-        }
-        return out;
+        const all = await evaluationRows(d.db);
+        // A submitter sees unpublished evaluations of its own body only.
+        const own =
+          req.caller?.role === "submitter"
+            ? new Set(
+                (
+                  await d.db
+                    .selectFrom("evaluation_body")
+                    .select("evaluation_id")
+                    .where("body_id", "=", req.caller.bodyId as string)
+                    .execute()
+                ).map((r) => r.evaluation_id),
+              )
+            : null;
+        return all
+          .filter((e) => maySee(req.caller, e) && (!own || e.status === "published" || own.has(e.id)))
+          .map(publicView);
       },
     );
 

@@ -9,9 +9,8 @@ import { checkEvidenceValue } from "../../evaluations/evidence-csv.ts";
 import { parseFramework } from "../../frameworks/load.ts";
 import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
-import type { Caller } from "../auth/roles.ts";
 import { js } from "../schema.ts";
-import { evaluationFor } from "./evaluations.ts";
+import { collectingFor, evaluationFor } from "./evaluations.ts";
 
 const Params = z.object({ code: z.string(), bodyId: z.string() });
 const Submission = z.object({
@@ -24,11 +23,6 @@ const Submission = z.object({
   /** Where the figures come from (a document name, a link to an attachment). */
   source: z.string().max(2000).optional(),
 });
-
-/** A submitter speaks for its own body only; staff for any. */
-const mayActFor = (c: Caller | null, bodyId: string) =>
-  c !== null &&
-  (c.role === "admin" || c.role === "evaluator" || (c.role === "submitter" && c.bodyId === bodyId));
 
 export const submissionRoutes =
   (d: RouteDeps): FastifyPluginAsync =>
@@ -46,26 +40,8 @@ export const submissionRoutes =
       },
       async (req, reply) => {
         const p = req.params as z.infer<typeof Params>;
-        if (!mayActFor(req.caller, p.bodyId))
-          return reply
-            .code(403)
-            .send({ error: "forbidden", message: "只能填报本单位 (you may submit for your own body only)" });
-        const ev = await evaluationFor(d, p.code, req.caller, reply);
+        const ev = await collectingFor(d, p.code, p.bodyId, req.caller, reply);
         if (!ev) return reply;
-        if (ev.status !== "collecting")
-          return reply
-            .code(409)
-            .send({ error: "closed", message: `评估处于 ${ev.status} 阶段，不接受填报 (not collecting)` });
-        const member = await d.db
-          .selectFrom("evaluation_body")
-          .select("body_id")
-          .where("evaluation_id", "=", ev.id)
-          .where("body_id", "=", p.bodyId)
-          .executeTakeFirst();
-        if (!member)
-          return reply
-            .code(404)
-            .send({ error: "not-found", message: "该单位不在本评估中 (body not in this evaluation)" });
         const s = Submission.parse(req.body);
         const fw = parseFramework(ev.frameworkSource, ev.code);
         const problems: string[] = [];
