@@ -217,3 +217,50 @@ export async function readArchive(dir: string): Promise<Archive> {
 export function archiveKey(method: string, url: string): string {
   return key(method, url);
 }
+
+export interface FoundRecord {
+  file: string;
+  type: string;
+  url: string;
+  date: string | null;
+  status: number | null;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/**
+ * One record by its WARC-Record-ID, read from the files of `dir` whose names contain `hint`
+ * (a site's host: each site's archive is its own file), stopping at the first match.
+ */
+export async function findRecord(dir: string, recordId: string, hint = ""): Promise<FoundRecord | null> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter(
+      (n) => (n.endsWith(".warc") || n.endsWith(".warc.gz")) && n.includes(hint),
+    );
+  } catch {
+    return null;
+  }
+  for (const f of files.sort()) {
+    const parser = new WARCParser(createReadStream(join(dir, f)));
+    for await (const rec of parser) {
+      if (rec.warcHeader("WARC-Record-ID") !== recordId) {
+        await rec.readFully();
+        continue;
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of rec.httpHeaders?.headers ?? []) headers[k.toLowerCase()] = v;
+      const status = rec.httpHeaders?.statusCode;
+      return {
+        file: f,
+        type: rec.warcType ?? "",
+        url: rec.warcTargetURI ?? "",
+        date: rec.warcDate ?? null,
+        status: status === undefined || status === null ? null : Number(status),
+        headers,
+        body: await rec.readFully(false),
+      };
+    }
+  }
+  return null;
+}

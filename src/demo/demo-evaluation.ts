@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { type FixtureServer, fixtureResolver, startFixtureServer } from "../../fixtures/server.ts";
 import { EXTERNAL_HOST_DEAD, EXTERNAL_HOST_OK } from "../../fixtures/site.ts";
-import { createEvaluation } from "../evaluations/evaluation-store.ts";
+import { createEvaluation, getEvaluation, setStatus } from "../evaluations/evaluation-store.ts";
 import { inspectEvaluation } from "../evaluations/inspect-evaluation.ts";
 import { type EvaluationScores, scoreEvaluation } from "../evaluations/score-evaluation.ts";
 import { builtinPath, parseFramework } from "../frameworks/load.ts";
 import { defaultOptions } from "../inspect/config.ts";
 import { importRegistryCsv } from "../registry/import-registry.ts";
 import type { Database } from "../store/schema.ts";
+import { DEMO_WORKSPACE, seedDemoWorkspace } from "./demo-workspace.ts";
 
 export const DEMO_EVALUATION = "demo-website-checklist";
 export const DEMO_CATEGORY = "demo-site";
@@ -22,6 +24,10 @@ export interface DemoEvaluation {
   warcDir: string;
   /** Files of the release written from the scores, and of its results site. */
   release: { dir: string; files: number; siteDir: string; pages: number };
+  /** The workspace's evaluation (null with `workspace: false`). */
+  workspace: Awaited<ReturnType<typeof seedDemoWorkspace>> | null;
+  /** The demo sites, still served when `keepSites` asked for it (close it when done). */
+  server: FixtureServer | null;
 }
 
 /** The release of the demo evaluation: the same path as `govscore release --evaluation`. */
@@ -63,10 +69,15 @@ export async function runDemoEvaluation(
     releaseDir: string;
     siteDir: string;
     onSite?: (done: number, total: number) => void;
+    /** Also seed the workspace's evaluation (accounts, experts, submissions, cases). */
+    workspace?: boolean;
+    /** Keep serving the demo sites after the run (the workspace links to them). */
+    keepSites?: boolean;
   },
 ): Promise<DemoEvaluation> {
   const server: FixtureServer = await startFixtureServer({ seed: DEMO_SEED, sites: opts.sites });
   server.logging = false;
+  let kept = false;
   try {
     await db
       .insertInto("category")
@@ -116,13 +127,38 @@ export async function runDemoEvaluation(
       code: DEMO_EVALUATION,
       options,
       resolver: fixtureResolver,
-      warcDir: opts.warcDir,
+      warcDir: join(opts.warcDir, DEMO_EVALUATION),
       ...(opts.onSite ? { onProgress: (d: number, t: number) => opts.onSite?.(d, t) } : {}),
     });
     const { scores } = await scoreEvaluation(db, DEMO_EVALUATION);
     const release = await writeDemoRelease(db, opts.releaseDir, opts.siteDir);
-    return { sites, inspected: run.inspected, scores, warcDir: opts.warcDir, release };
+    const ev = await getEvaluation(db, DEMO_EVALUATION);
+    // The check-list evaluation is the demo's published one: what the public pages show.
+    for (const step of ["collecting", "scoring", "review", "published"] as const)
+      await setStatus(db, ev.id, step);
+    const workspace =
+      opts.workspace === false
+        ? null
+        : await seedDemoWorkspace(db, {
+            bodyIds: sites.map((s) => s.bodyId),
+            category: DEMO_CATEGORY,
+            asOf: DEMO_AS_OF,
+            options,
+            resolver: fixtureResolver,
+            // Each evaluation's archive in a folder of its own: a site's file names repeat.
+            warcDir: join(opts.warcDir, DEMO_WORKSPACE),
+          });
+    kept = opts.keepSites === true;
+    return {
+      sites,
+      inspected: run.inspected,
+      scores,
+      warcDir: join(opts.warcDir, DEMO_EVALUATION),
+      release,
+      workspace,
+      server: kept ? server : null,
+    };
   } finally {
-    await server.close();
+    if (!kept) await server.close();
   }
 }

@@ -266,7 +266,8 @@ export async function saveEvidenceValues(
   rows: readonly EvidenceValueRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when there is one (a submission with its attachment).
+  const write = async (trx: Kysely<Database>) => {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500).map((r) => ({
         evaluation_id: evaluationId,
@@ -288,7 +289,9 @@ export async function saveEvidenceValues(
         )
         .execute();
     }
-  });
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
 }
 
 export async function evidenceValues(

@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
-import type { Framework, LeafSource, TreeNode } from "../frameworks/schema.ts";
+import { frameworkLeaves } from "../frameworks/leaves.ts";
+import type { Framework } from "../frameworks/schema.ts";
 import { decodeText } from "../registry/read-text.ts";
 import type { EvidenceKind } from "../store/schema.ts";
 import type { EvidenceValueRow } from "./evaluation-store.ts";
@@ -15,16 +16,6 @@ const COLUMNS = ["body_id", "kind", "code", "value", "source"] as const;
 const KINDS: readonly EvidenceKind[] = ["rubric", "figure", "answer", "manual", "fact"];
 const YES = new Set(["yes", "y", "true", "1", "是", "有"]);
 const NO = new Set(["no", "n", "false", "0", "否", "无"]);
-
-function leaves(fw: Framework): Map<string, LeafSource | undefined> {
-  const out = new Map<string, LeafSource | undefined>();
-  const walk = (n: TreeNode) => {
-    if (n.children?.length) for (const c of n.children) walk(c);
-    else out.set(n.code, n.source);
-  };
-  if (fw.tree) walk(fw.tree);
-  return out;
-}
 
 /**
  * Reads what evaluators add to an evaluation (expert rubric levels, submitted figures, yes/no
@@ -58,7 +49,7 @@ export function parseEvidenceCsv(
       problems.push({ line: 1, column: c, message: `表头缺少列 ${c} (the header lacks column ${c})` });
   if (problems.length) return { rows: [], problems };
   const at = (r: string[], c: string) => (r[header.indexOf(c)] ?? "").trim();
-  const leafSources = leaves(fw);
+  const leafSources = frameworkLeaves(fw);
   const vetoIds = new Set((fw.checklist?.veto ?? []).map((v) => v.id));
   const seen = new Map<string, number>();
   const rows: EvidenceValueRow[] = [];
@@ -97,7 +88,7 @@ export function checkEvidenceValue(
   kind: EvidenceKind,
   code: string,
   raw: string,
-  leafSources = leaves(fw),
+  leafSources = frameworkLeaves(fw),
   vetoIds = new Set((fw.checklist?.veto ?? []).map((v) => v.id)),
 ): { value: unknown; problems: { column: string; message: string }[] } {
   const problems: { column: string; message: string }[] = [];

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import PgBoss from "pg-boss";
 import type { Resolver } from "../crawl/fetch.ts";
 import {
@@ -19,10 +19,14 @@ export interface InspectJob {
   websiteId: number;
   url: string;
   asOf: string;
+  /** When the job was queued: a report finished after it means the job is already done. */
+  queuedAt?: string;
   maxPages?: number;
 }
 
 export const INSPECT_QUEUE = "inspect-site";
+/** The Postgres schema that holds the queue's tables. */
+export const QUEUE_SCHEMA = "govscore_queue";
 
 export interface QueueSettings {
   /** A job whose worker went silent this long (killed, machine lost) is handed out again. */
@@ -39,7 +43,7 @@ export interface QueueSettings {
 export async function openQueue(connectionString: string, s: QueueSettings = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString,
-    schema: "govscore_queue",
+    schema: QUEUE_SCHEMA,
     max: 4,
     maintenanceIntervalSeconds: s.maintenanceIntervalSeconds ?? 30,
     monitorStateIntervalSeconds: 60,
@@ -74,7 +78,12 @@ export async function enqueueEvaluation(
   const sites = (await evaluationTargets(db, ev.id)).flatMap((t) =>
     opts.allSites ? t.websites : t.websites.slice(0, 1),
   );
-  const todo = sites.filter((w) => !done.has(w.id));
+  // pg-boss's singleton key does not stop a bulk insert into a standard queue, so sites whose
+  // job is still waiting or running are left out here (a race between two enqueuers costs only a
+  // duplicate inspection: the report is an upsert).
+  const pending = await pendingKeys(db, ev.code);
+  const todo = sites.filter((w) => !done.has(w.id) && !pending.has(`${ev.code}:${w.id}`));
+  const queuedAt = new Date().toISOString();
   const jobs: PgBoss.JobInsert<InspectJob>[] = todo.map((w) => ({
     name: INSPECT_QUEUE,
     singletonKey: `${ev.code}:${w.id}`,
@@ -85,12 +94,37 @@ export async function enqueueEvaluation(
       websiteId: w.id,
       url: w.url,
       asOf: ev.asOf,
+      queuedAt,
       ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
     },
   }));
   for (let i = 0; i < jobs.length; i += 1000) await boss.insert(jobs.slice(i, i + 1000));
   if (ev.status === "draft") await setStatus(db, ev.id, "collecting");
   return { planned: sites.length, queued: jobs.length, skipped: sites.length - todo.length };
+}
+
+/** Singleton keys of an evaluation's jobs that are waiting, retrying or running. */
+async function pendingKeys(db: Kysely<Database>, code: string): Promise<Set<string>> {
+  const r = await sql<{ k: string }>`
+    select singleton_key as k from ${sql.table(`${QUEUE_SCHEMA}.job`)}
+    where name = ${INSPECT_QUEUE} and state in ('created', 'retry', 'active')
+      and data->>'evaluation' = ${code}`.execute(db);
+  return new Set(r.rows.map((x) => x.k));
+}
+
+/**
+ * True when another worker stored this site's report after the job was queued: the job is then a
+ * second delivery (its first worker went silent past the expiry but did finish) and needs no crawl.
+ */
+async function alreadyDone(db: Kysely<Database>, j: InspectJob): Promise<boolean> {
+  if (!j.queuedAt) return false;
+  const row = await db
+    .selectFrom("inspection")
+    .select("finished_at")
+    .where("evaluation_id", "=", j.evaluationId)
+    .where("website_id", "=", j.websiteId)
+    .executeTakeFirst();
+  return row !== undefined && new Date(row.finished_at).getTime() >= new Date(j.queuedAt).getTime();
 }
 
 export interface WorkerSettings {
@@ -100,6 +134,8 @@ export interface WorkerSettings {
   options: EngineOptions;
   resolver?: Resolver;
   onDone?: (job: InspectJob) => void;
+  /** A job whose site another worker has already done since it was queued. */
+  onSkip?: (job: InspectJob) => void;
 }
 
 /**
@@ -111,6 +147,10 @@ export async function runInspectWorker(db: Kysely<Database>, boss: PgBoss, w: Wo
   const handle = async ([job]: PgBoss.Job<InspectJob>[]) => {
     if (!job) return;
     const j = job.data;
+    if (await alreadyDone(db, j)) {
+      w.onSkip?.(j);
+      return;
+    }
     const options: EngineOptions = { ...w.options, crawl: { ...w.options.crawl } };
     if (j.maxPages) options.crawl.maxPages = j.maxPages;
     const [report] = await inspectSites({

@@ -7,14 +7,19 @@ import type { Store } from "../store/open.ts";
 import { ROLES, type Role } from "./auth/roles.ts";
 import { SESSION_COOKIE, sessionCaller } from "./auth/sessions.ts";
 import { accountRoutes } from "./routes/accounts.ts";
+import { alertRoutes } from "./routes/alerts.ts";
 import { appealRoutes } from "./routes/appeals.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { caseRoutes } from "./routes/cases.ts";
 import { evaluationRoutes } from "./routes/evaluations.ts";
 import { expertRoutes } from "./routes/experts.ts";
+import { findingRoutes } from "./routes/findings.ts";
+import { frameworkRoutes } from "./routes/framework.ts";
+import { progressRoutes } from "./routes/progress.ts";
 import { resultRoutes } from "./routes/results.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { RunRegistry } from "./runs.ts";
+import { registerWebApp } from "./web-app.ts";
 
 export interface AppOptions {
   store: Store;
@@ -25,6 +30,8 @@ export interface AppOptions {
   loginPerMinute?: number;
   /** Lets the demo and tests inspect sites on 127.0.0.1. */
   allowPrivate?: boolean;
+  /** The built web app to serve at / (null: API only). */
+  webDir?: string | null;
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -110,6 +117,11 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(resultRoutes(deps), { prefix: "/api" });
   await app.register(caseRoutes(deps), { prefix: "/api" });
   await app.register(appealRoutes(deps), { prefix: "/api" });
+  await app.register(frameworkRoutes(deps), { prefix: "/api" });
+  await app.register(progressRoutes(deps), { prefix: "/api" });
+  await app.register(findingRoutes(deps), { prefix: "/api" });
+  await app.register(alertRoutes(deps), { prefix: "/api" });
+  if (o.webDir) await registerWebApp(app, o.webDir);
   return app;
 }
 

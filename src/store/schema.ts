@@ -26,6 +26,7 @@ export interface Database {
   probe: ProbeTable;
   probe_day: ProbeDayTable;
   monitor_alert: MonitorAlertTable;
+  submission_attachment: SubmissionAttachmentTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -299,4 +300,16 @@ export interface MonitorAlertTable {
   raised_at: Date | string;
   cleared_at: Date | string | null;
   detail: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface SubmissionAttachmentTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  body_id: string;
+  name: string;
+  content_type: string;
+  sha256: string;
+  bytes: Buffer | Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: CreatedAt;
 }

@@ -11,6 +11,7 @@ interface DemoJson {
     inspected: number;
     warcDir: string;
     release: { dir: string; files: number; siteDir: string; pages: number };
+    workspace: { tasks: number; runId: number; accounts: { role: string }[] };
     scores: { bodies: { bodyId: string; verdict: string; scores: { total: number | null } }[] };
   };
 }
@@ -28,7 +29,7 @@ describe("npm start (govscore demo) and the evaluation commands", () => {
 
   test("the demo inspects its local sites, keeps WARC evidence and scores them; a second run works too", async () => {
     for (let round = 0; round < 2; round++) {
-      const r = await runCli(["demo", "--json", "--sites", "3"], env);
+      const r = await runCli(["demo", "--json", "--no-serve", "--sites", "3"], env);
       assert.equal(r.code, 0, r.stderr);
       const out = JSON.parse(r.stdout) as DemoJson;
       assert.equal(out.evaluation.inspected, 3);
@@ -47,10 +48,29 @@ describe("npm start (govscore demo) and the evaluation commands", () => {
       for (const s of out.evaluation.sites)
         assert.ok(zh.includes(`演示 ${s.bodyId.slice(5)}）`), `${s.bodyId} in the release`);
       assert.ok(out.evaluation.release.pages > 3);
+      // The workspace's evaluation: two experts on every rubric leaf of every body, three left
+      // to do; a first scoring run; one account per role.
+      const ws = out.evaluation.workspace;
+      assert.equal(ws.tasks, 3 * 10 * 2);
+      assert.ok(ws.runId > 0);
+      assert.deepEqual([...new Set(ws.accounts.map((a) => a.role))].sort(), [
+        "admin",
+        "evaluator",
+        "expert",
+        "submitter",
+      ]);
     }
     const list = await runCli(["evaluation", "list", "--json"], env);
     assert.equal(list.code, 0, list.stderr);
-    assert.equal((JSON.parse(list.stdout) as unknown[]).length, 1, "the demo replaces its own evaluation");
+    const listed = JSON.parse(list.stdout) as { code: string; status: string }[];
+    assert.deepEqual(
+      listed.map((e) => [e.code, e.status]).sort(),
+      [
+        ["demo-digital-government", "collecting"],
+        ["demo-website-checklist", "published"],
+      ],
+      "the demo replaces its own evaluations",
+    );
   });
 
   test("evaluation evidence: a bad file is refused with file, line and column, exit 3; a good one is scored", async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../support/paths.ts";
 
@@ -20,9 +20,6 @@ export function clusterUnavailable(): string | undefined {
 export function startCluster(port: number): { url: string; restart(): void; stop(): void } {
   const dir = `/tmp/govscore-fault-pg-${port}`;
   const env = { ...process.env, GOVSCORE_TEST_PG_PORT: String(port), GOVSCORE_TEST_PG_DIR: dir };
-  const out = execFileSync(join(ROOT, "scripts/postgres-for-tests.sh"), { env, encoding: "utf8" });
-  const url = /GOVSCORE_TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
-  if (!url) throw new Error(`no URL from postgres-for-tests.sh: ${out}`);
   const bin = readdirSync("/usr/lib/postgresql")
     .map((v) => join("/usr/lib/postgresql", v, "bin"))
     .filter((b) => existsSync(join(b, "pg_ctl")))
@@ -34,6 +31,18 @@ export function startCluster(port: number): { url: string; restart(): void; stop
       execFileSync("runuser", ["-u", "postgres", "--", ...cmd], { stdio: "ignore" });
     else execFileSync(cmd[0] as string, cmd.slice(1), { stdio: "ignore" });
   };
+  // A run that was killed leaves its cluster and data behind: start from nothing every time.
+  if (existsSync(join(dir, "data"))) {
+    try {
+      pgCtl("stop", "-m", "immediate", "-w");
+    } catch {
+      // not running
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const out = execFileSync(join(ROOT, "scripts/postgres-for-tests.sh"), { env, encoding: "utf8" });
+  const url = /GOVSCORE_TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
+  if (!url) throw new Error(`no URL from postgres-for-tests.sh: ${out}`);
   return {
     url,
     restart: () => pgCtl("restart", "-m", "fast", "-w"),

@@ -84,11 +84,14 @@ for (const backend of backends) {
       const all = (await call(b, "GET", "/api/evaluations/c-1/cases", ev)).json as {
         id: number;
         bodyId: string;
-        attachments: number;
+        attachments: { id: number; name: string }[];
       }[];
       assert.equal(all.length, 3);
-      const first = all[0] as { id: number; attachments: number };
-      assert.equal(first.attachments, 1);
+      const first = all[0] as { id: number; attachments: { id: number; name: string }[] };
+      assert.deepEqual(
+        first.attachments.map((a) => a.name),
+        ["说明 材料.html"],
+      );
 
       // The attachment comes back as a download, byte for byte, never rendered as a page.
       const dl = await fetch(`${b}/api/cases/${first.id}/attachments/1`, {
@@ -244,11 +247,14 @@ for (const backend of backends) {
 
       const appeals = (await call(b, "GET", "/api/evaluations/p-1/appeals", subA)).json as {
         state: string;
-        decision_reason: string;
+        decisionReason: string;
       }[];
       assert.deepEqual(
-        appeals.map((a) => a.state),
-        ["accepted", "rejected"],
+        appeals.map((a) => [a.state, a.decisionReason]),
+        [
+          ["accepted", appeals[0]?.decisionReason],
+          ["rejected", "未提供证明"],
+        ],
       );
       const trail = (await call(b, "GET", "/api/audit?entity=appeal", admin)).json as { action: string }[];
       assert.deepEqual(trail.map((t) => t.action).sort(), ["accept", "appeal", "appeal", "reject"]);

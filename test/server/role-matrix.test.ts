@@ -53,6 +53,14 @@ const POLICY: Record<string, readonly Role[]> = {
   "POST /api/evaluations/:code/bodies/:bodyId/appeals": [...S, "submitter"],
   "GET /api/evaluations/:code/appeals": ALL,
   "POST /api/appeals/:id/decision": S,
+  "GET /api/evaluations/:code/framework": ["public"],
+  "GET /api/evaluations/:code/progress": S,
+  "GET /api/evaluations/:code/bodies/:bodyId/findings": ALL,
+  "GET /api/evaluations/:code/results/:bodyId/history": ["public"],
+  "GET /api/monitor/alerts": S,
+  "GET /api/evaluations/:code/bodies/:bodyId/records/:record": ALL,
+  "GET /api/evaluations/:code/bodies/:bodyId/submission": ALL,
+  "GET /api/evaluations/:code/bodies/:bodyId/submission/attachments/:id": ALL,
 };
 
 /** A plausible body for each route, so that a permitted caller gets past validation. */

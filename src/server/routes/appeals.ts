@@ -88,7 +88,21 @@ export const appealRoutes =
       async (req, reply) => {
         const ev = await evaluationFor(d, (req.params as { code: string }).code, req.caller, reply);
         if (!ev) return reply;
-        let q = d.db.selectFrom("appeal").selectAll().where("evaluation_id", "=", ev.id).orderBy("id");
+        let q = d.db
+          .selectFrom("appeal")
+          .select([
+            "id",
+            "body_id as bodyId",
+            "target_kind as targetKind",
+            "target",
+            "reason",
+            "filed_at as filedAt",
+            "state",
+            "decision_reason as decisionReason",
+            "decided_at as decidedAt",
+          ])
+          .where("evaluation_id", "=", ev.id)
+          .orderBy("id");
         if (req.caller?.role === "submitter") q = q.where("body_id", "=", req.caller.bodyId as string);
         return q.execute();
       },

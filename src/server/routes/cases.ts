@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { SIGNED_IN, STAFF } from "../auth/roles.ts";
-import { EvaluationCode, js } from "../schema.ts";
+import { EvaluationCode, js, sendDownload, Upload } from "../schema.ts";
 import { actsFor, collectingFor, evaluationFor } from "./evaluations.ts";
 
 export const CASE_CLASSES = [
@@ -21,19 +21,7 @@ const NewCase = z.object({
   title: z.string().min(1).max(200),
   class: z.enum(CASE_CLASSES),
   summary: z.string().max(20_000).default(""),
-  attachments: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(200),
-        contentType: z
-          .string()
-          .regex(/^[\w.+-]+\/[\w.+-]+$/)
-          .max(100),
-        dataBase64: z.string().max(4_000_000),
-      }),
-    )
-    .max(5)
-    .default([]),
+  attachments: z.array(Upload).max(5).default([]),
 });
 const Review = z.object({ score: z.number().min(0).max(100), comment: z.string().max(5000).default("") });
 const BodyParams = z.object({ code: z.string(), bodyId: z.string() });
@@ -107,23 +95,47 @@ export const caseRoutes =
         if (!ev) return reply;
         let q = d.db
           .selectFrom("practice_case")
-          .leftJoin("case_attachment", "case_attachment.case_id", "practice_case.id")
-          .select((eb) => [
+          .select([
             "practice_case.id",
             "practice_case.body_id as bodyId",
             "practice_case.title",
             "practice_case.class",
             "practice_case.summary",
+            "practice_case.submitted_at as submittedAt",
             "practice_case.review_score as reviewScore",
+            "practice_case.review_comment as reviewComment",
+            "practice_case.reviewed_at as reviewedAt",
             "practice_case.selected",
-            eb.fn.count<number>("case_attachment.id").as("attachments"),
           ])
           .where("practice_case.evaluation_id", "=", ev.id)
-          .groupBy("practice_case.id")
           .orderBy("practice_case.id");
         if (req.caller?.role === "submitter")
           q = q.where("practice_case.body_id", "=", req.caller.bodyId as string);
-        return (await q.execute()).map((r) => ({ ...r, attachments: Number(r.attachments) }));
+        const cases = await q.execute();
+        const files = cases.length
+          ? await d.db
+              .selectFrom("case_attachment")
+              .select((eb) => [
+                "id",
+                "case_id",
+                "name",
+                "content_type as contentType",
+                eb.fn<number>("octet_length", ["bytes"]).as("size"),
+              ])
+              .where(
+                "case_id",
+                "in",
+                cases.map((c) => c.id),
+              )
+              .orderBy("id")
+              .execute()
+          : [];
+        return cases.map((c) => ({
+          ...c,
+          attachments: files
+            .filter((f) => f.case_id === c.id)
+            .map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, size: Number(f.size) })),
+        }));
       },
     );
 
@@ -153,12 +165,7 @@ export const caseRoutes =
           .executeTakeFirst();
         if (!row || !actsFor(req.caller, row.body_id))
           return reply.code(404).send({ error: "not-found", message: "没有该附件 (no such attachment)" });
-        // Always a download, never rendered by the browser: an uploaded HTML file cannot run here.
-        return reply
-          .header("content-type", row.content_type)
-          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`)
-          .header("x-content-type-options", "nosniff")
-          .send(Buffer.from(row.bytes));
+        return sendDownload(reply, row);
       },
     );
 

@@ -2,8 +2,10 @@ import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { saveEvidenceValues } from "../../evaluations/evaluation-store.ts";
 import { applyConsensus, disagreements } from "../../evaluations/expert-scores.ts";
+import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
+import { frameworkLeaves } from "../../frameworks/leaves.ts";
 import { parseFramework } from "../../frameworks/load.ts";
-import type { LeafSource, TreeNode } from "../../frameworks/schema.ts";
+import type { LeafSource } from "../../frameworks/schema.ts";
 import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { STAFF } from "../auth/roles.ts";
@@ -25,13 +27,9 @@ const Resolve = z.object({
 });
 
 function rubricLeaves(source: string, file: string): Map<string, Extract<LeafSource, { from: "rubric" }>> {
-  const fw = parseFramework(source, file);
   const out = new Map<string, Extract<LeafSource, { from: "rubric" }>>();
-  const walk = (n: TreeNode) => {
-    if (n.children?.length) for (const c of n.children) walk(c);
-    else if (n.source?.from === "rubric") out.set(n.code, n.source);
-  };
-  if (fw.tree) walk(fw.tree);
+  for (const [code, src] of frameworkLeaves(parseFramework(source, file)))
+    if (src?.from === "rubric") out.set(code, src);
   return out;
 }
 
@@ -183,9 +181,27 @@ export const expertRoutes =
           })
           .where("id", "=", id)
           .execute();
+        const value = () =>
+          d.db
+            .selectFrom("evidence_value")
+            .select("value")
+            .where("evaluation_id", "=", task.evaluation_id)
+            .where("body_id", "=", task.body_id)
+            .where("kind", "=", "rubric")
+            .where("code", "=", task.indicator)
+            .executeTakeFirst()
+            .then((r) => JSON.stringify(r?.value ?? null));
+        const before = await value();
         const c = await applyConsensus(d.db, task.evaluation_id, task.body_id, task.indicator);
-        await audit(d.db, req.caller, "score", "expert_task", id, { level: s.level, consensus: c.state });
-        return { id, level: s.level, consensus: c };
+        // The experts' level is what scores count: when it changes, the body's score follows at
+        // once (as after an appeal), and the run is what the audit entry points to.
+        const run = (await value()) !== before ? await scoreEvaluation(d.db, task.code) : null;
+        await audit(d.db, req.caller, "score", "expert_task", id, {
+          level: s.level,
+          consensus: c.state,
+          run: run?.runId ?? null,
+        });
+        return { id, level: s.level, consensus: c, run: run?.runId ?? null };
       },
     );
 
@@ -235,8 +251,12 @@ export const expertRoutes =
             source: `review:${req.caller?.username}`,
           },
         ]);
-        await audit(d.db, req.caller, "resolve", "rubric", `${r.bodyId}/${r.indicator}`, r);
-        return { ok: true };
+        const run = ev.status === "published" ? null : await scoreEvaluation(d.db, ev.code);
+        await audit(d.db, req.caller, "resolve", "rubric", `${r.bodyId}/${r.indicator}`, {
+          ...r,
+          run: run?.runId ?? null,
+        });
+        return { ok: true, run: run?.runId ?? null };
       },
     );
   };

@@ -147,4 +147,45 @@ export const resultRoutes =
         return { evaluation: ev.code, status: ev.status, run: r.runId, root: r.out.root, ...b };
       },
     );
+
+    app.get(
+      "/evaluations/:code/results/:bodyId/history",
+      {
+        config: { roles: ["public"] },
+        schema: {
+          tags: ["results"],
+          summary:
+            "一个单位历次计分的总分、名次、档级 (one body's score, rank and tier in every scoring run)",
+          params: js(z.object({ code: z.string(), bodyId: z.string() })),
+        },
+      },
+      async (req, reply) => {
+        const p = req.params as { code: string; bodyId: string };
+        const ev = await evaluationFor(d, p.code, req.caller, reply);
+        if (!ev) return reply;
+        const own = ownOnly(req.caller, ev);
+        if (own && own !== p.bodyId)
+          return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
+        const runs = await d.db
+          .selectFrom("score_run")
+          .select(["id", "created_at", "output"])
+          .where("evaluation_id", "=", ev.id)
+          .orderBy("id")
+          .execute();
+        return runs.flatMap((r) => {
+          const out = (typeof r.output === "string" ? JSON.parse(r.output) : r.output) as StoredScores;
+          const b = out.bodies.find((x) => x.bodyId === p.bodyId);
+          if (!b) return [];
+          return [
+            {
+              run: r.id,
+              at: new Date(r.created_at).toISOString(),
+              score: b.scores[out.root] ?? null,
+              rank: b.ranks[out.root] ?? null,
+              tier: b.tier,
+            },
+          ];
+        });
+      },
+    );
   };
