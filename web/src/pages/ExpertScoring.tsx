@@ -81,8 +81,8 @@ function OutcomePanel({ o }: { o: Outcome }) {
       {o.after.run === o.before.run && (
         <p className="muted">
           {t(
-            "总分来自最近一次计分；新的等级将在评估人员下一次计分后计入总分。",
-            "The total is from the latest scoring run; the new level counts once the evaluators score again.",
+            "总分未变：等级尚未确定（等待其他专家或存在分歧），或与原等级相同。",
+            "The total has not changed: the level is not settled yet (other experts pending, or a disagreement), or it is the same as before.",
           )}
         </p>
       )}
