@@ -47,12 +47,10 @@ export const submissionRoutes =
         if (!ev) return reply;
         const s = Submission.parse(req.body);
         if (s.values.length === 0 && !s.attachment)
-          return reply
-            .code(400)
-            .send({
-              error: "empty",
-              message: "没有填报内容 (nothing submitted: no values and no attachment)",
-            });
+          return reply.code(400).send({
+            error: "empty",
+            message: "没有填报内容 (nothing submitted: no values and no attachment)",
+          });
         const fw = parseFramework(ev.frameworkSource, ev.code);
         const problems: string[] = [];
         const rows: EvidenceValueRow[] = s.values.map((v, i) => {
