@@ -15,6 +15,9 @@ import { createEvaluation } from "../src/evaluations/evaluation-store.ts";
 import { scoreEvaluation } from "../src/evaluations/score-evaluation.ts";
 import { builtinPath, parseFramework } from "../src/frameworks/load.ts";
 import { enqueueEvaluation, openQueue } from "../src/jobs/pg-queue.ts";
+import { scoresCsvFromEvaluation } from "../src/publish/from-evaluation.ts";
+import { loadReleaseInput } from "../src/publish/load-input.ts";
+import { produceRelease } from "../src/publish/produce.ts";
 import { importRegistryCsv } from "../src/registry/import-registry.ts";
 import { openStore } from "../src/store/open.ts";
 
@@ -163,11 +166,25 @@ for (const n of WORKERS) {
   process.stderr.write("\n");
   const ts = performance.now();
   await scoreEvaluation(store.db, code);
+  const scored = (performance.now() - ts) / 1000;
+  const tr = performance.now();
+  const released = await release(code);
   console.log(
-    `${n} worker(s): ${pages} pages in ${s.toFixed(1)} s = ${(pages / s).toFixed(0)} pages/s; peak RSS per worker ${peaks.map((p) => p.toFixed(0)).join(", ")} MiB; scored in ${((performance.now() - ts) / 1000).toFixed(1)} s`,
+    `${n} worker(s): ${pages} pages in ${s.toFixed(1)} s = ${(pages / s).toFixed(0)} pages/s; peak RSS per worker ${peaks.map((p) => p.toFixed(0)).join(", ")} MiB; scored in ${scored.toFixed(1)} s; released (${released.files} files, results site of ${released.pages} pages, no PDF) in ${((performance.now() - tr) / 1000).toFixed(1)} s`,
   );
 }
 const one = results[0];
+
+/** The release of the run, as `govscore release --evaluation` makes it (kept in memory). */
+async function release(evaluation: string): Promise<{ files: number; pages: number }> {
+  const scores = await scoresCsvFromEvaluation(store.db, evaluation);
+  const input = loadReleaseInput(
+    { scores: scores.file, scoresBytes: scores.bytes },
+    { ranking: "dense", tierLadder: ["合格", "不合格"], publishedTiers: ["合格", "不合格"], year: 2026 },
+  );
+  const produced = await produceRelease(input, { pdf: false, site: true });
+  return { files: produced.out.size, pages: produced.site.size };
+}
 for (const r of results.slice(1))
   if (one)
     console.log(

@@ -1,12 +1,9 @@
-import { extractFacts } from "../artifacts/extract.ts";
-import { extractLinks } from "../artifacts/extract-links.ts";
-import { pageFields } from "../artifacts/page.ts";
 import type { FetchOutcome, LinkArtifact, PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
-import { decodeBody } from "./charset.ts";
 import { type Exchange, FetchFailure, fetchFollow } from "./fetch.ts";
 import { Frontier } from "./frontier.ts";
 import type { HostGate } from "./gate.ts";
 import { LinkResolver } from "./link-resolver.ts";
+import { inlineReader, type PageReader } from "./page-reader.ts";
 import { parseRobots, type Robots } from "./robots.ts";
 import { parseSitemap } from "./sitemap.ts";
 import { classifyTarget, normaliseUrl, scopeOf, type TargetKind } from "./url.ts";
@@ -132,6 +129,7 @@ export async function crawlSite(
   gate: HostGate,
   linkCache: LinkCache,
   httpsPort?: { http: string; https: string },
+  reader: PageReader = inlineReader,
 ): Promise<SiteArtifacts> {
   const start = normaliseUrl(site) ?? site;
   const siteUrl = new URL(start);
@@ -211,139 +209,143 @@ export async function crawlSite(
     if (l.pages[l.pages.length - 1] !== page) l.pages.push(page);
   };
 
-  const processPage = async (
-    url: string,
-    depth: number,
-    pre?: { outcome: FetchOutcome; last: Exchange | null },
-  ) => {
-    const { outcome, last } = pre ?? (await follow(ctx, url));
-    crawled.set(url, { status: outcome.status, error: outcome.error, record: outcome.record });
-    if (outcome.finalUrl !== url) crawled.set(outcome.finalUrl, crawled.get(url) as never);
-    const page: PageArtifact = {
-      url,
-      status: outcome.status,
-      error: outcome.error,
-      record: outcome.record,
-      contentType: outcome.headers["content-type"] ?? null,
-      depth,
-      charset: null,
-      title: null,
-      meta: {},
-    };
-    const at = pages.push(page) - 1;
-    if (!last || !isOk(outcome)) {
-      base.counts.failed++;
-      return;
-    }
-    base.counts.fetched++;
-    if (!isHtml(last)) return;
-    const d = decodeBody(last.body, last.headers["content-type"]);
-    page.charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
-    const facts = cfg.contentFacts === false ? extractLinks(d.text) : extractFacts(d.text);
-    if (cfg.contentFacts !== false)
-      Object.assign(
-        page,
-        pageFields(facts as ReturnType<typeof extractFacts>, outcome.finalUrl, depth, cfg, d.text),
-      );
-    page.title = facts.title;
-    page.meta = facts.meta;
-    const baseHref = facts.base
-      ? (normaliseUrl(facts.base, outcome.finalUrl) ?? outcome.finalUrl)
-      : outcome.finalUrl;
-    const pageBase = resolver.base(baseHref);
-    for (const l of facts.links) {
-      const r = resolver.resolve(l.href, l.tag, pageBase);
-      if (!r) continue;
-      if (r.kind === "page") {
-        if (l.tag === "form") continue; // a form's action is not a page to crawl
-        frontier.offer(r.target, depth + 1);
+  const siteReader = reader.site(cfg);
+  try {
+    const processPage = async (
+      url: string,
+      depth: number,
+      pre?: { outcome: FetchOutcome; last: Exchange | null },
+    ) => {
+      const { outcome, last } = pre ?? (await follow(ctx, url));
+      crawled.set(url, { status: outcome.status, error: outcome.error, record: outcome.record });
+      if (outcome.finalUrl !== url) crawled.set(outcome.finalUrl, crawled.get(url) as never);
+      const page: PageArtifact = {
+        url,
+        status: outcome.status,
+        error: outcome.error,
+        record: outcome.record,
+        contentType: outcome.headers["content-type"] ?? null,
+        depth,
+        charset: null,
+        title: null,
+        meta: {},
+      };
+      const at = pages.push(page) - 1;
+      if (!last || !isOk(outcome)) {
+        base.counts.failed++;
+        return;
       }
-      addLink(r.target, r.kind, l.tag, url);
-    }
-    // Strings cut out of the page (title, meta, list items…) are slices that keep the whole
-    // decoded page alive; a copy holds only what the checks read.
-    pages[at] = structuredClone(page);
-  };
-
-  // 3. Breadth-first crawl, the homepage first (already fetched), sitemap URLs next.
-  frontier.offer(start, 0);
-  frontier.next();
-  await processPage(start, 0, home);
-  const sitemapQueue =
-    robots.sitemaps.length > 0 ? [...robots.sitemaps] : [new URL("/sitemap.xml", root).href];
-  for (let i = 0; i < sitemapQueue.length && i < cfg.maxSitemaps; i++) {
-    const smUrl = sitemapQueue[i] as string;
-    if (!robots.isAllowed(smUrl)) continue;
-    const sm = await follow(ctx, smUrl);
-    if (!sm.last || !isOk(sm.outcome)) continue;
-    const parsed = parseSitemap(Buffer.from(sm.last.body).toString("utf8"));
-    for (const s of parsed.sitemaps) sitemapQueue.push(s);
-    for (const u of parsed.urls) {
-      const n = normaliseUrl(u);
-      if (n && inScope(new URL(n)) && classifyTarget(n, "a", inScope) === "page") frontier.offer(n, 1);
-    }
-  }
-
-  let inflight = 0;
-  const waiters: (() => void)[] = [];
-  const notify = () => {
-    for (const w of waiters.splice(0)) w();
-  };
-  const worker = async () => {
-    for (;;) {
-      const item = frontier.next();
-      if (!item) {
-        if (inflight === 0) {
-          notify();
-          return;
+      base.counts.fetched++;
+      if (!isHtml(last)) return;
+      const facts = await siteReader.read({
+        body: last.body,
+        contentType: last.headers["content-type"],
+        finalUrl: outcome.finalUrl,
+        depth,
+        contentFacts: cfg.contentFacts !== false,
+      });
+      page.charset = facts.charset;
+      if (facts.fields) Object.assign(page, facts.fields);
+      page.title = facts.title;
+      page.meta = facts.meta;
+      const baseHref = facts.base
+        ? (normaliseUrl(facts.base, outcome.finalUrl) ?? outcome.finalUrl)
+        : outcome.finalUrl;
+      const pageBase = resolver.base(baseHref);
+      for (const l of facts.links) {
+        const r = resolver.resolve(l.href, l.tag, pageBase);
+        if (!r) continue;
+        if (r.kind === "page") {
+          if (l.tag === "form") continue; // a form's action is not a page to crawl
+          frontier.offer(r.target, depth + 1);
         }
-        await new Promise<void>((res) => waiters.push(res));
+        addLink(r.target, r.kind, l.tag, url);
+      }
+      pages[at] = page;
+    };
+
+    // 3. Breadth-first crawl, the homepage first (already fetched), sitemap URLs next.
+    frontier.offer(start, 0);
+    frontier.next();
+    await processPage(start, 0, home);
+    const sitemapQueue =
+      robots.sitemaps.length > 0 ? [...robots.sitemaps] : [new URL("/sitemap.xml", root).href];
+    for (let i = 0; i < sitemapQueue.length && i < cfg.maxSitemaps; i++) {
+      const smUrl = sitemapQueue[i] as string;
+      if (!robots.isAllowed(smUrl)) continue;
+      const sm = await follow(ctx, smUrl);
+      if (!sm.last || !isOk(sm.outcome)) continue;
+      const parsed = parseSitemap(Buffer.from(sm.last.body).toString("utf8"));
+      for (const s of parsed.sitemaps) sitemapQueue.push(s);
+      for (const u of parsed.urls) {
+        const n = normaliseUrl(u);
+        if (n && inScope(new URL(n)) && classifyTarget(n, "a", inScope) === "page") frontier.offer(n, 1);
+      }
+    }
+
+    let inflight = 0;
+    const waiters: (() => void)[] = [];
+    const notify = () => {
+      for (const w of waiters.splice(0)) w();
+    };
+    const worker = async () => {
+      for (;;) {
+        const item = frontier.next();
+        if (!item) {
+          if (inflight === 0) {
+            notify();
+            return;
+          }
+          await new Promise<void>((res) => waiters.push(res));
+          continue;
+        }
+        inflight++;
+        try {
+          await processPage(item.url, item.depth);
+        } finally {
+          inflight--;
+          notify();
+        }
+      }
+    };
+    const workers = Array.from({ length: Math.max(1, cfg.perHostConcurrency) }, worker);
+    await Promise.all(workers);
+    base.counts.skipped = frontier.skippedTotal;
+
+    // 4. Link targets: crawled pages have their answer; everything else is checked once per run.
+    const own: LinkArtifact[] = [];
+    const external: LinkArtifact[] = [];
+    for (const l of links.values()) {
+      if (l.kind === "page") {
+        const c = crawled.get(l.target);
+        if (c) Object.assign(l, c);
         continue;
       }
-      inflight++;
-      try {
-        await processPage(item.url, item.depth);
-      } finally {
-        inflight--;
-        notify();
-      }
+      // Nothing behind a robots.txt disallow of this site is fetched, not even to check it.
+      if (l.kind !== "external" && !robots.isAllowed(l.target)) continue;
+      (l.kind === "external" ? external : own).push(l);
     }
-  };
-  const workers = Array.from({ length: Math.max(1, cfg.perHostConcurrency) }, worker);
-  await Promise.all(workers);
-  base.counts.skipped = frontier.skippedTotal;
-
-  // 4. Link targets: crawled pages have their answer; everything else is checked once per run.
-  const own: LinkArtifact[] = [];
-  const external: LinkArtifact[] = [];
-  for (const l of links.values()) {
-    if (l.kind === "page") {
-      const c = crawled.get(l.target);
-      if (c) Object.assign(l, c);
-      continue;
-    }
-    // Nothing behind a robots.txt disallow of this site is fetched, not even to check it.
-    if (l.kind !== "external" && !robots.isAllowed(l.target)) continue;
-    (l.kind === "external" ? external : own).push(l);
+    // A few workers rather than every check at once: the gate lets no more than that through to a
+    // host anyway, and hundreds of suspended checks per site were a good part of a big run's
+    // memory. Other hosts have workers of their own, so a dead one does not hold up the site's files.
+    await Promise.all([
+      checkEach(own, Math.max(1, cfg.perHostConcurrency), (url) => checkTarget(ctx, url)),
+      checkEach(external, EXTERNAL_CHECKERS, (url) => {
+        // Other hosts are shared by many sites (run-wide cache); this site's own files are not, and
+        // keeping them run-wide would grow with the whole crawl.
+        let p = linkCache.get(url);
+        if (!p) {
+          p = checkTarget(ctx, url);
+          linkCache.set(url, p);
+        }
+        return p;
+      }),
+    ]);
+    // Targets never fetched (beyond limits, disallowed) are left out: unknown is not broken.
+    base.links = [...links.values()].filter((l) => l.status !== null || l.error !== null);
+  } finally {
+    siteReader.release();
   }
-  // A few workers rather than every check at once: the gate lets no more than that through to a
-  // host anyway, and hundreds of suspended checks per site were a good part of a big run's
-  // memory. Other hosts have workers of their own, so a dead one does not hold up the site's files.
-  await Promise.all([
-    checkEach(own, Math.max(1, cfg.perHostConcurrency), (url) => checkTarget(ctx, url)),
-    checkEach(external, EXTERNAL_CHECKERS, (url) => {
-      // Other hosts are shared by many sites (run-wide cache); this site's own files are not, and
-      // keeping them run-wide would grow with the whole crawl.
-      let p = linkCache.get(url);
-      if (!p) {
-        p = checkTarget(ctx, url);
-        linkCache.set(url, p);
-      }
-      return p;
-    }),
-  ]);
-  // Targets never fetched (beyond limits, disallowed) are left out: unknown is not broken.
-  base.links = [...links.values()].filter((l) => l.status !== null || l.error !== null);
   return base;
 }
 

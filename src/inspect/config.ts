@@ -21,6 +21,11 @@ export interface EngineOptions {
   siteConcurrency: number;
   /** Requests in flight over all hosts. */
   globalConcurrency: number;
+  /**
+   * Threads that read fetched pages (decode, parse, content facts) beside the network work.
+   * "auto": one per spare core (at most 4) for a crawl big enough to pay for their start-up.
+   */
+  readerThreads?: number | "auto";
   allowPrivate: boolean;
   allowHosts?: string[];
   /**

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Agent } from "undici";
 import type { A11ySettings } from "../a11y/engine.ts";
 import { type AaaaResolver, completeSite } from "../artifacts/site-steps.ts";
@@ -5,6 +6,7 @@ import type { Check } from "../checks/types.ts";
 import { type CrawlConfig, crawlSite, type LinkCache, type Transport } from "../crawl/crawler.ts";
 import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } from "../crawl/fetch.ts";
 import { HostGate } from "../crawl/gate.ts";
+import { inlineReader, type PageReader, ThreadedReader } from "../crawl/page-reader.ts";
 import { liveTransport, replayTransport } from "../crawl/transport.ts";
 import { readArchive, WarcWriter } from "../crawl/warc.ts";
 import { crawlConfigFor, type EngineOptions, type Profile } from "./config.ts";
@@ -29,6 +31,24 @@ export interface InspectRun {
   a11y?: A11ySettings | null;
   /** The checks to run (default: the whole catalogue); the crawl benchmark's baseline runs none. */
   checks?: readonly Check[];
+  /** Page readers shared with the caller (a worker keeps one pool for all its jobs). */
+  reader?: PageReader;
+}
+
+/** How many reader threads a run gets (see EngineOptions.readerThreads). */
+export function readerThreads(o: EngineOptions, sites: number): number {
+  const t = o.readerThreads ?? "auto";
+  if (t !== "auto") return Math.max(0, Math.floor(t));
+  // A thread takes a moment to start and load its modules: worth it for a real crawl only.
+  if (sites * o.crawl.maxPages < 1000) return 0;
+  return Math.min(4, Math.max(0, availableParallelism() - 1));
+}
+
+/** The run's page reader: the caller's, a pool of threads of its own, or the calling thread. */
+function readerFor(run: InspectRun): { reader: PageReader; own: boolean } {
+  if (run.reader) return { reader: run.reader, own: false };
+  const n = readerThreads(run.options, run.sites.length);
+  return n > 0 ? { reader: new ThreadedReader(n), own: true } : { reader: inlineReader, own: false };
 }
 
 function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): FetchOptions {
@@ -93,6 +113,7 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
     return d;
   };
   const a11y = run.a11y ? await (await loadA11y()).A11yRunner.start(run.a11y) : null;
+  const { reader, own } = readerFor(run);
   try {
     return await pool(run.sites, o.siteConcurrency, async (site, i) => {
       const cfg: CrawlConfig = crawlConfigFor(site, o.crawl, run.profile ?? null);
@@ -122,6 +143,7 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
           gate,
           linkCache,
           probe,
+          reader,
         );
         await completeSite(artifacts, cfg, run.aaaa);
         const parts = siteA11y
@@ -149,6 +171,7 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
   } finally {
     await a11y?.close();
     await Promise.all([...dispatchers.values()].map((d) => d.close()));
+    if (own) await reader.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import PgBoss from "pg-boss";
 import type { Resolver } from "../crawl/fetch.ts";
+import { ThreadedReader } from "../crawl/page-reader.ts";
 import {
   evaluationTargets,
   getEvaluation,
@@ -9,7 +10,7 @@ import {
   setStatus,
 } from "../evaluations/evaluation-store.ts";
 import type { EngineOptions } from "../inspect/config.ts";
-import { inspectSites } from "../inspect/inspect.ts";
+import { inspectSites, readerThreads } from "../inspect/inspect.ts";
 import type { Database } from "../store/schema.ts";
 
 /** One site of one evaluation: what a worker needs to inspect it and store the report. */
@@ -144,6 +145,10 @@ export interface WorkerSettings {
  * still leaves exactly one report.
  */
 export async function runInspectWorker(db: Kysely<Database>, boss: PgBoss, w: WorkerSettings): Promise<void> {
+  // One pool of reader threads for the worker's whole life: jobs are one site each, too small to
+  // pay for starting threads of their own.
+  const threads = readerThreads(w.options, Number.POSITIVE_INFINITY);
+  const reader = threads > 0 ? new ThreadedReader(threads) : undefined;
   const handle = async ([job]: PgBoss.Job<InspectJob>[]) => {
     if (!job) return;
     const j = job.data;
@@ -158,6 +163,7 @@ export async function runInspectWorker(db: Kysely<Database>, boss: PgBoss, w: Wo
       asOf: j.asOf,
       options,
       ...(w.resolver ? { resolver: w.resolver } : {}),
+      ...(reader ? { reader } : {}),
     });
     if (!report) throw new Error(`no report for ${j.url}`);
     await saveInspection(db, {
