@@ -12,6 +12,7 @@ import { buildApp } from "../../server/app.ts";
 import { DEFAULT_WEB_DIR } from "../../server/web-app.ts";
 import type { Store } from "../../store/open.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { listenOrExplain } from "../listen.ts";
 import { printJson, printLine } from "../output.ts";
 import { startProgress } from "../progress.ts";
 import { withStore } from "../with-store.ts";
@@ -127,7 +128,13 @@ interface DemoOptions {
 async function serveWorkspace(store: Store, opts: DemoOptions, ev: DemoEvaluation): Promise<void> {
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   const app = await buildApp({ store, allowPrivate: true, webDir });
-  const address = await app.listen({ host: opts.host, port: Number(opts.port) });
+  let address: string;
+  try {
+    address = await listenOrExplain(app, opts.host, Number(opts.port));
+  } catch (e) {
+    await ev.server?.close();
+    throw e;
+  }
   const hasApp = existsSync(join(webDir, "index.html"));
   printLine(
     hasApp

@@ -1,10 +1,14 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { buildApp } from "../../server/app.ts";
 import { AccountError, createAccount } from "../../server/routes/accounts.ts";
+import { DEFAULT_WEB_DIR } from "../../server/web-app.ts";
 import { openStore } from "../../store/open.ts";
 import type { AccountRole } from "../../store/schema.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { listenOrExplain } from "../listen.ts";
 import { printLine } from "../output.ts";
 import { withStore } from "../with-store.ts";
 
@@ -26,34 +30,53 @@ export function register(program: Command): void {
     .option("--port <n>", "端口 (port)", "8080")
     .option("--secure-cookies", "仅通过 HTTPS 发送会话 Cookie（部署在 TLS 之后时）(cookies over https only)")
     .option("--allow-private", "巡检时允许内网与回环地址 (inspections may reach private addresses)")
-    .action(async (o: { host: string; port: string; secureCookies?: boolean; allowPrivate?: boolean }) => {
-      const store = await openStore().catch((e: Error) => {
-        throw new CliError(
-          say(bi(`无法打开数据库：${e.message}`, `cannot open the database: ${e.message}`)),
-          ExitCode.unavailable,
+    .option("--web-dir <dir>", "已构建的网页应用目录 (the built web app; default dist/web)")
+    .action(
+      async (o: {
+        host: string;
+        port: string;
+        secureCookies?: boolean;
+        allowPrivate?: boolean;
+        webDir?: string;
+      }) => {
+        const store = await openStore().catch((e: Error) => {
+          throw new CliError(
+            say(bi(`无法打开数据库：${e.message}`, `cannot open the database: ${e.message}`)),
+            ExitCode.unavailable,
+          );
+        });
+        const app = await buildApp({
+          store,
+          logger: true,
+          secureCookies: o.secureCookies === true,
+          allowPrivate: o.allowPrivate === true,
+          webDir: o.webDir ?? DEFAULT_WEB_DIR,
+        });
+        const address = await listenOrExplain(app, o.host, Number(o.port));
+        const webDir = o.webDir ?? DEFAULT_WEB_DIR;
+        printLine(
+          existsSync(join(webDir, "index.html"))
+            ? bi(`评估工作台：${address}/`, `the evaluation workspace: ${address}/`)
+            : bi(
+                `未找到网页应用（${webDir}），请先运行 npm run build:web`,
+                `no built web app in ${webDir} (run npm run build:web)`,
+              ),
         );
-      });
-      const app = await buildApp({
-        store,
-        logger: true,
-        secureCookies: o.secureCookies === true,
-        allowPrivate: o.allowPrivate === true,
-      });
-      const address = await app.listen({ host: o.host, port: Number(o.port) });
-      printLine(
-        bi(
-          `工作台 API：${address}/api，接口文档：${address}/api/docs`,
-          `workspace API: ${address}/api, docs: ${address}/api/docs`,
-        ),
-      );
-      const stop = async () => {
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
+        printLine(
+          bi(
+            `工作台 API：${address}/api，接口文档：${address}/api/docs`,
+            `workspace API: ${address}/api, docs: ${address}/api/docs`,
+          ),
+        );
+        const stop = async () => {
+          await app.close();
+          await store.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      },
+    );
 
   const account = program.command("account").description("管理工作台账号 (workspace accounts)");
   account
