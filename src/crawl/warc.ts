@@ -218,6 +218,15 @@ export function archiveKey(method: string, url: string): string {
   return key(method, url);
 }
 
+/** The part of a WARC file name that names its site (its host and port, made file-safe). */
+export function warcSiteName(site: string): string {
+  try {
+    return new URL(site).host.replace(/[^a-zA-Z0-9.-]/g, "_");
+  } catch {
+    return "site";
+  }
+}
+
 export interface FoundRecord {
   file: string;
   type: string;

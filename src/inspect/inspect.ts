@@ -8,7 +8,7 @@ import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } f
 import { HostGate } from "../crawl/gate.ts";
 import { inlineReader, type PageReader, ThreadedReader } from "../crawl/page-reader.ts";
 import { liveTransport, replayTransport } from "../crawl/transport.ts";
-import { readArchive, WarcWriter } from "../crawl/warc.ts";
+import { readArchive, WarcWriter, warcSiteName } from "../crawl/warc.ts";
 import { crawlConfigFor, type EngineOptions, type Profile } from "./config.ts";
 import { buildReport, type InspectionReport } from "./report.ts";
 
@@ -87,14 +87,7 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T, i: number) => Promis
 const loadA11y = () => import("../a11y/engine.ts");
 
 function warcName(site: string, i: number): string {
-  const host = (() => {
-    try {
-      return new URL(site).host.replace(/[^a-zA-Z0-9.-]/g, "_");
-    } catch {
-      return "site";
-    }
-  })();
-  return `${String(i).padStart(5, "0")}-${host}`;
+  return `${String(i).padStart(5, "0")}-${warcSiteName(site)}`;
 }
 
 /** Inspects many sites concurrently over the network; one report per site, input order. */

@@ -83,9 +83,9 @@ export async function enqueueEvaluation(
   // job is still waiting or running are left out here (a race between two enqueuers costs only a
   // duplicate inspection: the report is an upsert).
   const pending = await pendingKeys(db, ev.code);
-  const todo = sites.filter((w) => !done.has(w.id) && !pending.has(`${ev.code}:${w.id}`));
+  const toQueue = sites.filter((w) => !done.has(w.id) && !pending.has(`${ev.code}:${w.id}`));
   const queuedAt = new Date().toISOString();
-  const jobs: PgBoss.JobInsert<InspectJob>[] = todo.map((w) => ({
+  const jobs: PgBoss.JobInsert<InspectJob>[] = toQueue.map((w) => ({
     name: INSPECT_QUEUE,
     singletonKey: `${ev.code}:${w.id}`,
     ...(opts.expireInSeconds ? { expireInSeconds: opts.expireInSeconds } : {}),
@@ -101,7 +101,7 @@ export async function enqueueEvaluation(
   }));
   for (let i = 0; i < jobs.length; i += 1000) await boss.insert(jobs.slice(i, i + 1000));
   if (ev.status === "draft") await setStatus(db, ev.id, "collecting");
-  return { planned: sites.length, queued: jobs.length, skipped: sites.length - todo.length };
+  return { planned: sites.length, queued: jobs.length, skipped: sites.length - toQueue.length };
 }
 
 /** Singleton keys of an evaluation's jobs that are waiting, retrying or running. */

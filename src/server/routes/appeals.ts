@@ -8,7 +8,7 @@ import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { SIGNED_IN, STAFF } from "../auth/roles.ts";
 import { EvaluationCode, js } from "../schema.ts";
-import { evaluationFor } from "./evaluations.ts";
+import { actsFor, evaluationFor } from "./evaluations.ts";
 
 const NewAppeal = z.object({
   targetKind: z.enum(["finding", "indicator"]),
@@ -46,7 +46,7 @@ export const appealRoutes =
       },
       async (req, reply) => {
         const p = req.params as { code: string; bodyId: string };
-        if (req.caller?.role === "submitter" && req.caller.bodyId !== p.bodyId)
+        if (!actsFor(req.caller, p.bodyId))
           return reply
             .code(403)
             .send({ error: "forbidden", message: "只能为本单位申请复核 (your own body only)" });

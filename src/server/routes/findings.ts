@@ -2,12 +2,12 @@ import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { CHECKS } from "../../checks/catalogue.ts";
 import { decodeBody } from "../../crawl/charset.ts";
-import { findRecord } from "../../crawl/warc.ts";
+import { findRecord, warcSiteName } from "../../crawl/warc.ts";
 import type { InspectionReport } from "../../inspect/report.ts";
 import type { RouteDeps } from "../app.ts";
 import { SIGNED_IN } from "../auth/roles.ts";
 import { js } from "../schema.ts";
-import { evaluationFor } from "./evaluations.ts";
+import { actsFor, evaluationFor } from "./evaluations.ts";
 
 /** A body page lists findings; a site with thousands of broken links shows the first ones. */
 const PER_CHECK = 200;
@@ -31,7 +31,7 @@ export const findingRoutes =
       },
       async (req, reply) => {
         const p = req.params as { code: string; bodyId: string };
-        if (req.caller?.role === "submitter" && req.caller.bodyId !== p.bodyId)
+        if (!actsFor(req.caller, p.bodyId))
           return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
         const ev = await evaluationFor(d, p.code, req.caller, reply);
         if (!ev) return reply;
@@ -86,7 +86,7 @@ export const findingRoutes =
       },
       async (req, reply) => {
         const p = req.params as { code: string; bodyId: string; record: string };
-        if (req.caller?.role === "submitter" && req.caller.bodyId !== p.bodyId)
+        if (!actsFor(req.caller, p.bodyId))
           return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
         const ev = await evaluationFor(d, p.code, req.caller, reply);
         if (!ev) return reply;
@@ -99,14 +99,7 @@ export const findingRoutes =
           .where("inspection.warc_dir", "is not", null)
           .execute();
         for (const r of rows) {
-          const host = (() => {
-            try {
-              return new URL(r.site).host.replace(/[^a-zA-Z0-9.-]/g, "_");
-            } catch {
-              return "";
-            }
-          })();
-          const found = await findRecord(r.warc_dir as string, p.record, host);
+          const found = await findRecord(r.warc_dir as string, p.record, warcSiteName(r.site));
           if (!found) continue;
           const decoded = decodeBody(
             found.body.subarray(0, RECORD_TEXT_BYTES),

@@ -11,7 +11,7 @@ import { parseFramework } from "../../frameworks/load.ts";
 import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { js, sendDownload, Upload } from "../schema.ts";
-import { collectingFor, evaluationFor } from "./evaluations.ts";
+import { actsFor, collectingFor, evaluationFor } from "./evaluations.ts";
 
 const Params = z.object({ code: z.string(), bodyId: z.string() });
 const Submission = z.object({
@@ -108,7 +108,7 @@ export const submissionRoutes =
       },
       async (req, reply) => {
         const p = req.params as z.infer<typeof Params>;
-        if (req.caller?.role === "submitter" && req.caller.bodyId !== p.bodyId)
+        if (!actsFor(req.caller, p.bodyId))
           return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
         const ev = await evaluationFor(d, p.code, req.caller, reply);
         if (!ev) return reply;
@@ -128,7 +128,7 @@ export const submissionRoutes =
       },
       async (req, reply) => {
         const p = req.params as z.infer<typeof Params>;
-        if (req.caller?.role === "submitter" && req.caller.bodyId !== p.bodyId)
+        if (!actsFor(req.caller, p.bodyId))
           return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
         const ev = await evaluationFor(d, p.code, req.caller, reply);
         if (!ev) return reply;
@@ -167,7 +167,7 @@ export const submissionRoutes =
       },
       async (req, reply) => {
         const p = req.params as z.infer<typeof Params> & { id: number };
-        if (req.caller?.role === "submitter" && req.caller.bodyId !== p.bodyId)
+        if (!actsFor(req.caller, p.bodyId))
           return reply.code(403).send({ error: "forbidden", message: "只能查看本单位 (your own body only)" });
         const ev = await evaluationFor(d, p.code, req.caller, reply);
         if (!ev) return reply;

@@ -1,37 +1,8 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { ApiError, api, seg } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
-import { ErrorBox, Loading, useLoad } from "./common.tsx";
+import { useLoad } from "./common.tsx";
 import type { EvaluationStatus, Framework } from "./ScoreTypes.ts";
-
-/** An API error; a 401 also offers the sign-in page. */
-export function AccessError({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <ErrorBox error={error} />
-      {error instanceof ApiError && error.status === 401 && (
-        <p>
-          <Link to="/login">{t("前往登录", "Go to sign-in")}</Link>
-        </p>
-      )}
-    </>
-  );
-}
-
-/** Like `Loaded`, with the sign-in link on a 401. */
-export function ScoreLoaded<T>({
-  state,
-  children,
-}: {
-  state: { data: T | undefined; error: unknown };
-  children: (data: T) => ReactNode;
-}) {
-  if (state.error) return <AccessError error={state.error} />;
-  if (state.data === undefined) return <Loading />;
-  return <>{children(state.data)}</>;
-}
 
 export const isStatus = (e: unknown, ...codes: number[]) => e instanceof ApiError && codes.includes(e.status);
 
@@ -103,6 +74,13 @@ export function asText(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/** A recorded value in words: yes/no answers in the current language, others as text. */
+export function showValue(v: unknown, t: (zh: string, en: string) => string): string {
+  if (v === true) return t("是", "yes");
+  if (v === false) return t("否", "no");
+  return asText(v);
 }
 
 /** The evaluation's framework (node names, tiers); errors leave it undefined and are shown by the caller. */

@@ -1,5 +1,5 @@
 import { useI18n, useName } from "../i18n.tsx";
-import { asText } from "./ScoreCommon.tsx";
+import { showValue } from "./ScoreCommon.tsx";
 import type { EvidenceValue, Framework } from "./ScoreTypes.ts";
 
 function useKindName(): (k: string) => string {
@@ -19,9 +19,11 @@ function useKindName(): (k: string) => string {
 export function ScoreEvidence({
   values,
   framework,
+  caption,
 }: {
   values: EvidenceValue[];
   framework: Framework | undefined;
+  caption?: string;
 }) {
   const { t } = useI18n();
   const name = useName();
@@ -32,7 +34,7 @@ export function ScoreEvidence({
   return (
     <div className="sc-table-scroll">
       <table data-testid="evidence-table">
-        <caption className="visually-hidden">{t("记录的数据", "Recorded values")}</caption>
+        <caption className="visually-hidden">{caption ?? t("记录的数据", "Recorded values")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("指标", "Indicator")}</th>
@@ -52,7 +54,7 @@ export function ScoreEvidence({
                 </th>
                 <td>{kind(v.kind)}</td>
                 <td>
-                  {asText(v.value)}
+                  {showValue(v.value, t)}
                   {node?.source?.unit ? ` ${node.source.unit}` : ""}
                 </td>
                 <td className="sc-small">{v.source}</td>

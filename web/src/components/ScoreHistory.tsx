@@ -1,7 +1,7 @@
 import { api, seg } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
-import { useLoad } from "./common.tsx";
-import { ScoreLoaded, useDate } from "./ScoreCommon.tsx";
+import { Loaded, useLoad } from "./common.tsx";
+import { useDate } from "./ScoreCommon.tsx";
 import type { HistoryPoint } from "./ScoreTypes.ts";
 
 /** Every scoring run's result for one body, oldest first. */
@@ -13,7 +13,7 @@ export function ScoreHistory({ code, bodyId }: { code: string; bodyId: string })
     [code, bodyId],
   );
   return (
-    <ScoreLoaded state={state}>
+    <Loaded state={state}>
       {(points) =>
         points.length === 0 ? (
           <p className="muted">{t("尚无计分记录。", "No scoring runs yet.")}</p>
@@ -47,6 +47,6 @@ export function ScoreHistory({ code, bodyId }: { code: string; bodyId: string })
           </table>
         )
       }
-    </ScoreLoaded>
+    </Loaded>
   );
 }

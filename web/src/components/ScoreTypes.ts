@@ -22,6 +22,19 @@ export interface EvaluationSummary {
   status: EvaluationStatus;
 }
 
+export type SourceFrom = "rubric" | "figure" | "yesno" | "check" | "deduction" | "count" | "fact";
+
+/** How a leaf gets its value (the framework's `source`, as the outline route sends it). */
+export interface NodeSource {
+  from: SourceFrom;
+  levels?: Record<string, number>;
+  check?: string;
+  unit?: string;
+  max?: number;
+  yes?: number;
+  no?: number;
+}
+
 export interface FrameworkNode {
   code: string;
   parent: string | null;
@@ -29,12 +42,7 @@ export interface FrameworkNode {
   name: Bilingual;
   leaf: boolean;
   points: number | null;
-  source: null | {
-    from: "rubric" | "figure" | "yesno" | "check" | "deduction" | "count" | "fact";
-    levels?: Record<string, number>;
-    check?: string;
-    unit?: string;
-  };
+  source: NodeSource | null;
 }
 
 export interface Framework {
@@ -123,6 +131,7 @@ export interface TargetBody {
 }
 
 export interface Finding {
+  check?: string;
   page?: string;
   record?: string;
   [field: string]: unknown;
@@ -138,18 +147,21 @@ export interface CheckOutcome {
   findings: Finding[];
 }
 
+export interface Inspection {
+  site: string;
+  finishedAt: string;
+  pages: number;
+  archived?: boolean;
+  checks: CheckOutcome[];
+}
+
 export interface Findings {
-  inspections: {
-    site: string;
-    finishedAt: string;
-    pages: number;
-    archived?: boolean;
-    checks: CheckOutcome[];
-  }[];
+  inspections: Inspection[];
 }
 
 export interface EvidenceValue {
-  bodyId: string;
+  /** Absent in a body's own submission (GET …/submission), where the body is implied. */
+  bodyId?: string;
   kind: string;
   code: string;
   value: unknown;

@@ -1,58 +1,38 @@
 // Shapes of the API answers the work screens (tasks, scoring, submissions, cases, appeals) read,
 // and the few helpers they share. Shapes follow src/server/routes/*.ts.
 import { ApiError, api, seg } from "../api.ts";
+import type {
+  BodyResult,
+  EvaluationStatus,
+  Finding,
+  Framework,
+  FrameworkNode as FwNode,
+  TargetBody,
+} from "./ScoreTypes.ts";
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export { showValue } from "./ScoreCommon.tsx";
 
-export type SourceFrom = "rubric" | "figure" | "yesno" | "check" | "deduction" | "count" | "fact";
-
-export interface FwSource {
-  from: SourceFrom;
-  levels?: Record<string, number>;
-  check?: string;
-  unit?: string;
-  max?: number;
-  yes?: number;
-  no?: number;
-}
-
-export interface FwNode {
-  code: string;
-  parent: string | null;
-  depth: number;
-  name: Bilingual;
-  leaf: boolean;
-  points: number | null;
-  source: FwSource | null;
-}
-
-export interface Framework {
-  id: string;
-  version: string;
-  kind: "composite" | "checklist";
-  name: Bilingual;
-  root: string;
-  tiers: { name: string; atLeast: number | null }[];
-  nodes: FwNode[];
-  vetoes: { id: string; name: Bilingual }[];
-}
+// One set of API shapes for every screen (ScoreTypes.ts); the work screens' names for them.
+export type {
+  Bilingual,
+  BodyResult,
+  CheckOutcome as InspectionCheck,
+  EvidenceValue,
+  Finding,
+  Findings,
+  Framework,
+  FrameworkNode as FwNode,
+  Inspection,
+  NodeSource as FwSource,
+  SourceFrom,
+  TargetBody,
+} from "./ScoreTypes.ts";
 
 export interface Evaluation {
   code: string;
   name: string;
   asOf: string;
-  status: "draft" | "collecting" | "scoring" | "review" | "published";
-}
-
-export interface TargetBody {
-  bodyId: string;
-  name: string;
-  shortName: string | null;
-  category: string | null;
-  websites: { id: number; url: string; role: string }[];
+  status: EvaluationStatus;
 }
 
 export interface Task {
@@ -65,55 +45,6 @@ export interface Task {
   comment: string | null;
   evidence: unknown;
   scoredAt: string | null;
-}
-
-export interface EvidenceValue {
-  bodyId?: string;
-  kind: string;
-  code: string;
-  value: unknown;
-  source: string;
-}
-
-export interface BodyResult {
-  evaluation: string;
-  status: string;
-  run: number;
-  root: string;
-  bodyId: string;
-  scores: Record<string, number | null>;
-  ranks: Record<string, number | null>;
-  tier: string | null;
-  verdict?: string;
-  reason?: string;
-}
-
-export interface Finding {
-  check?: string;
-  page?: string;
-  record?: string;
-  [field: string]: unknown;
-}
-
-export interface InspectionCheck {
-  check: string;
-  title: Bilingual;
-  severity: string | null;
-  outcome: string;
-  count?: number;
-  findings: Finding[];
-}
-
-export interface Inspection {
-  site: string;
-  finishedAt: string;
-  pages: number;
-  archived?: boolean;
-  checks: InspectionCheck[];
-}
-
-export interface Findings {
-  inspections: Inspection[];
 }
 
 export type Consensus =
@@ -197,12 +128,6 @@ export function evidenceList(e: unknown): string[] {
 }
 
 /** A recorded value as people read it: yes/no in words, numbers as they are. */
-export function showValue(v: unknown, t: (zh: string, en: string) => string): string {
-  if (v === true) return t("是", "yes");
-  if (v === false) return t("否", "no");
-  if (v === null || v === undefined) return "—";
-  return typeof v === "string" ? v : JSON.stringify(v);
-}
 
 /** What the server accepts in one upload: base64 of at most 4,000,000 characters. */
 export const MAX_UPLOAD_BYTES = 3_000_000;

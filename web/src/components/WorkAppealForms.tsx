@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api, seg } from "../api.ts";
 import { useI18n, useName } from "../i18n.tsx";
-import { useLoad } from "./common.tsx";
+import { ErrorBox, useLoad } from "./common.tsx";
 import {
   type EvidenceValue,
   type Findings,
@@ -12,7 +12,7 @@ import {
   type TargetBody,
   totalOf,
 } from "./WorkApi.ts";
-import { WorkError } from "./WorkCommon.tsx";
+import { BodyPicker } from "./WorkFields.tsx";
 import { LevelRadios, YesNoRadios } from "./WorkRubric.tsx";
 
 export interface Appeal {
@@ -132,16 +132,13 @@ export function AppealFileForm({
   return (
     <form onSubmit={submit} className="work-form" noValidate>
       {fixedBody === null && (
-        <>
-          <label htmlFor="appeal-body">{t("单位", "Body")}</label>
-          <select id="appeal-body" value={body} onChange={(e) => setBodyId(e.target.value)}>
-            {bodies.map((b) => (
-              <option key={b.bodyId} value={b.bodyId}>
-                {b.name} ({b.bodyId})
-              </option>
-            ))}
-          </select>
-        </>
+        <BodyPicker
+          id="appeal-body"
+          label={t("单位", "Body")}
+          bodies={bodies}
+          value={body}
+          onChange={setBodyId}
+        />
       )}
       <fieldset className="work-levels">
         <legend>{t("复核对象", "What you contest")}</legend>
@@ -166,7 +163,7 @@ export function AppealFileForm({
           </div>
         ))}
       </fieldset>
-      <WorkError error={evidence.error} />
+      <ErrorBox error={evidence.error} />
       {options.length === 0 ? (
         <p className="muted">
           {kind === "finding"
@@ -202,7 +199,7 @@ export function AppealFileForm({
         onChange={(e) => setReason(e.target.value)}
         className="work-wide"
       />
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <p>
         <button type="submit" disabled={busy || !body}>
           {t("提交复核申请", "File the appeal")}
@@ -365,7 +362,7 @@ export function DecisionForm({
         onChange={(e) => setReason(e.target.value)}
         className="work-wide"
       />
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <p className="work-inline">
         <button type="button" disabled={busy} onClick={() => void decide("accepted")}>
           {t("接受", "Accept")}

@@ -2,9 +2,8 @@ import { type FormEvent, useState } from "react";
 import { api, seg } from "../api.ts";
 import { useI18n, useName } from "../i18n.tsx";
 import { useSession } from "../session.tsx";
-import { Status, useLoad } from "./common.tsx";
+import { ErrorBox, Status, useLoad } from "./common.tsx";
 import { type Evaluation, loadBodies, loadFramework } from "./WorkApi.ts";
-import { WorkError } from "./WorkCommon.tsx";
 
 /** Staff assign one indicator × body to an expert (POST /evaluations/:code/tasks). */
 export function WorkAssignForm({
@@ -92,7 +91,7 @@ export function WorkAssignForm({
             </option>
           ))}
         </select>
-        <WorkError error={meta.error} />
+        <ErrorBox error={meta.error} />
         <label htmlFor="assign-body">{t("被评估单位", "Body")}</label>
         <select id="assign-body" value={body} onChange={(e) => setBodyId(e.target.value)} required>
           {bodies.map((b) => (
@@ -129,7 +128,7 @@ export function WorkAssignForm({
           </button>
         </p>
       </form>
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <Status message={status} />
     </section>
   );

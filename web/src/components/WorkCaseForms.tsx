@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api, seg } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
+import { ErrorBox } from "./common.tsx";
 import { formatBytes, MAX_UPLOAD_BYTES, readUpload, type TargetBody } from "./WorkApi.ts";
-import { WorkError } from "./WorkCommon.tsx";
+import { BodyPicker } from "./WorkFields.tsx";
 
 export const CASE_CLASSES = [
   "履职能力",
@@ -131,16 +132,13 @@ export function CaseSubmitForm({
   return (
     <form onSubmit={submit} className="work-form" noValidate>
       {fixedBody === null && (
-        <>
-          <label htmlFor="case-body">{t("报送单位", "Body")}</label>
-          <select id="case-body" value={body} onChange={(e) => setBodyId(e.target.value)}>
-            {bodies.map((b) => (
-              <option key={b.bodyId} value={b.bodyId}>
-                {b.name} ({b.bodyId})
-              </option>
-            ))}
-          </select>
-        </>
+        <BodyPicker
+          id="case-body"
+          label={t("报送单位", "Body")}
+          bodies={bodies}
+          value={body}
+          onChange={setBodyId}
+        />
       )}
       <label htmlFor="case-title">{t("案例标题", "Title")}</label>
       <input
@@ -188,7 +186,7 @@ export function CaseSubmitForm({
           {fileError}
         </p>
       )}
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <p>
         <button type="submit" disabled={busy || !body}>
           {t("报送案例", "Submit case")}
@@ -275,7 +273,7 @@ export function CaseReviewForm({
         onChange={(e) => setComment(e.target.value)}
         className="work-wide"
       />
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <p>
         <button type="submit" disabled={busy}>
           {t("提交评审", "Submit review")}

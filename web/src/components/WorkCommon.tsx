@@ -1,37 +1,5 @@
-import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { ApiError } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
-import { ErrorBox, Loading } from "./common.tsx";
-
-/** The API's error; on 401 also the way to sign in. */
-export function WorkError({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  if (!error) return null;
-  return (
-    <>
-      <ErrorBox error={error} />
-      {error instanceof ApiError && error.status === 401 && (
-        <p>
-          <Link to="/login">{t("请先登录", "Please sign in")}</Link>
-        </p>
-      )}
-    </>
-  );
-}
-
-/** Like <Loaded>, with the sign-in link on 401. */
-export function WorkLoaded<T>({
-  state,
-  children,
-}: {
-  state: { data: T | undefined; error: unknown };
-  children: (data: T) => ReactNode;
-}) {
-  if (state.error) return <WorkError error={state.error} />;
-  if (state.data === undefined) return <Loading />;
-  return <>{children(state.data)}</>;
-}
 
 /** A body's total score before and after a change (a score, an appeal decision). */
 export function TotalChange({
@@ -98,15 +66,6 @@ export function useLabels() {
         review: t("复核", "review"),
         published: t("已发布", "published"),
       })[s] ?? s,
-    kind: (k: string) =>
-      ({
-        rubric: t("专家评分", "expert level"),
-        figure: t("填报数值", "figure"),
-        answer: t("是否项", "yes/no"),
-        manual: t("人工判定", "manual judgement"),
-        fact: t("事实", "fact"),
-        dismissed: t("已撤销的发现", "dismissed finding"),
-      })[k] ?? k,
     levelPoints: (level: string, points: number) =>
       t(`${level}（${points} 分）`, `${level} (${points} points)`),
   };

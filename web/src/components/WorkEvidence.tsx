@@ -1,60 +1,16 @@
 import { api, seg } from "../api.ts";
-import { useI18n, useName } from "../i18n.tsx";
-import { useLoad } from "./common.tsx";
+import { useI18n } from "../i18n.tsx";
+import { Loaded, useLoad } from "./common.tsx";
+import { ScoreEvidence } from "./ScoreEvidence.tsx";
 import {
   type BodyResult,
   type EvidenceValue,
   type Findings,
   type Framework,
   loadResult,
-  showValue,
   totalOf,
 } from "./WorkApi.ts";
-import { useLabels, WorkLoaded } from "./WorkCommon.tsx";
 import { FindingsList } from "./WorkFindings.tsx";
-
-/** The values recorded for a body (figures, answers, levels), as a table. */
-export function ValuesTable({
-  values,
-  fw,
-  caption,
-}: {
-  values: EvidenceValue[];
-  fw: Framework;
-  caption: string;
-}) {
-  const { t } = useI18n();
-  const name = useName();
-  const L = useLabels();
-  const nodes = new Map(fw.nodes.map((n) => [n.code, n]));
-  if (values.length === 0) return <p className="muted">{t("尚无记录的数值。", "No values recorded yet.")}</p>;
-  return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("指标", "Indicator")}</th>
-          <th scope="col">{t("类型", "Kind")}</th>
-          <th scope="col">{t("值", "Value")}</th>
-          <th scope="col">{t("来源", "Source")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {values.map((v) => {
-          const n = nodes.get(v.code);
-          return (
-            <tr key={`${v.kind}/${v.code}`}>
-              <th scope="row">{n ? name(n.name) : <span className="work-url">{v.code}</span>}</th>
-              <td>{L.kind(v.kind)}</td>
-              <td>{showValue(v.value, t)}</td>
-              <td className="work-url">{v.source}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
 
 /** A body's current score on one indicator and in total, from the latest scoring run. */
 export function CurrentScore({
@@ -130,21 +86,17 @@ export function EvidencePanel({
       <h2 id="evidence-h">{t("该单位的证据", "Evidence for this body")}</h2>
       <section aria-labelledby="score-now-h">
         <h3 id="score-now-h">{t("当前得分", "Current score")}</h3>
-        <WorkLoaded state={result}>
-          {(r) => <CurrentScore result={r} indicator={indicator} fw={fw} />}
-        </WorkLoaded>
+        <Loaded state={result}>{(r) => <CurrentScore result={r} indicator={indicator} fw={fw} />}</Loaded>
       </section>
       <section aria-labelledby="findings-h">
         <h3 id="findings-h">{t("巡检发现", "Inspection findings")}</h3>
-        <WorkLoaded state={findings}>
-          {(f) => <FindingsList data={f} onCite={onCite} cited={cited} />}
-        </WorkLoaded>
+        <Loaded state={findings}>{(f) => <FindingsList data={f} onCite={onCite} cited={cited} />}</Loaded>
       </section>
       <section aria-labelledby="values-h">
         <h3 id="values-h">{t("已记录的数值", "Values recorded")}</h3>
-        <WorkLoaded state={values}>
-          {(v) => <ValuesTable values={v} fw={fw} caption={t("已记录的数值", "Values recorded")} />}
-        </WorkLoaded>
+        <Loaded state={values}>
+          {(v) => <ScoreEvidence values={v} framework={fw} caption={t("已记录的数值", "Values recorded")} />}
+        </Loaded>
       </section>
     </section>
   );

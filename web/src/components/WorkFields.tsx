@@ -1,5 +1,5 @@
 import { useI18n, useName } from "../i18n.tsx";
-import type { FwNode } from "./WorkApi.ts";
+import type { FwNode, TargetBody } from "./WorkApi.ts";
 import { YesNoRadios } from "./WorkRubric.tsx";
 
 /** A leaf a body fills in: a figure (number with unit) or a yes/no answer. */
@@ -115,5 +115,33 @@ export function FieldInput({
       {hint}
       {err}
     </div>
+  );
+}
+
+/** Staff choose the body a form acts for (a submitter's is fixed and shows no choice). */
+export function BodyPicker({
+  id,
+  label,
+  bodies,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  bodies: TargetBody[];
+  value: string;
+  onChange: (bodyId: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {bodies.map((b) => (
+          <option key={b.bodyId} value={b.bodyId}>
+            {b.name} ({b.bodyId})
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { type DependencyList, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
 import { ApiError } from "../api.ts";
 import { useI18n } from "../i18n.tsx";
 
@@ -62,7 +63,7 @@ export function Loading() {
   );
 }
 
-/** An error as the server said it (the API's messages are bilingual already). */
+/** An error as the server said it (the API's messages are bilingual already); a 401 offers sign-in. */
 export function ErrorBox({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
@@ -73,10 +74,17 @@ export function ErrorBox({ error }: { error: unknown }) {
         ? error.message
         : String(error);
   return (
-    <div className="error" role="alert">
-      <strong>{t("出错了：", "Error: ")}</strong>
-      {message}
-    </div>
+    <>
+      <div className="error" role="alert">
+        <strong>{t("出错了：", "Error: ")}</strong>
+        {message}
+      </div>
+      {error instanceof ApiError && error.status === 401 && (
+        <p>
+          <Link to="/login">{t("前往登录", "Go to sign-in")}</Link>
+        </p>
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
-import { ErrorBox, PageTitle, Status, useLoad } from "../components/common.tsx";
-import { asText, ScoreLoaded, useDate } from "../components/ScoreCommon.tsx";
+import { ErrorBox, Loaded, PageTitle, Status, useLoad } from "../components/common.tsx";
+import { asText, useDate } from "../components/ScoreCommon.tsx";
 import type { AccountRole, AccountRow, AuditRow } from "../components/ScoreTypes.ts";
 import { useI18n } from "../i18n.tsx";
 import { useSession } from "../session.tsx";
@@ -180,7 +180,7 @@ function Audit() {
         <input id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)} />
         <button type="submit">{t("筛选", "Filter")}</button>
       </form>
-      <ScoreLoaded state={state}>
+      <Loaded state={state}>
         {(rows) =>
           rows.length === 0 ? (
             <p className="muted">{t("没有记录。", "No entries.")}</p>
@@ -217,7 +217,7 @@ function Audit() {
             </div>
           )
         }
-      </ScoreLoaded>
+      </Loaded>
     </>
   );
 }
@@ -231,7 +231,7 @@ export default function Admin() {
   return (
     <section>
       <PageTitle title={title}>{title}</PageTitle>
-      <ScoreLoaded state={accounts}>
+      <Loaded state={accounts}>
         {(rows) => (
           <>
             <section aria-labelledby="accounts-h">
@@ -246,7 +246,7 @@ export default function Admin() {
             </section>
           </>
         )}
-      </ScoreLoaded>
+      </Loaded>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api } from "../api.ts";
-import { PageTitle, useLoad } from "../components/common.tsx";
-import { asText, ExternalLink, ScoreLoaded, useDate } from "../components/ScoreCommon.tsx";
+import { Loaded, PageTitle, useLoad } from "../components/common.tsx";
+import { asText, ExternalLink, useDate } from "../components/ScoreCommon.tsx";
 import type { Alert } from "../components/ScoreTypes.ts";
 import { useI18n } from "../i18n.tsx";
 import { useSession } from "../session.tsx";
@@ -27,7 +27,7 @@ export default function Alerts() {
   return (
     <section>
       <PageTitle title={title}>{title}</PageTitle>
-      <ScoreLoaded state={state}>
+      <Loaded state={state}>
         {(alerts) => {
           const shown = openOnly ? alerts.filter((a) => a.clearedAt === null) : alerts;
           const open = alerts.filter((a) => a.clearedAt === null).length;
@@ -83,7 +83,7 @@ export default function Alerts() {
             </>
           );
         }}
-      </ScoreLoaded>
+      </Loaded>
     </section>
   );
 }

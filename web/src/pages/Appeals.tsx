@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useParams } from "react-router";
 import { api, seg } from "../api.ts";
-import { PageTitle, Status, useLoad } from "../components/common.tsx";
+import { Loaded, PageTitle, Status, useLoad } from "../components/common.tsx";
 import {
   type Framework,
   loadBodies,
@@ -10,7 +10,7 @@ import {
   type TargetBody,
 } from "../components/WorkApi.ts";
 import { type Appeal, AppealFileForm, type Decided, DecisionForm } from "../components/WorkAppealForms.tsx";
-import { EvaluationLinks, TotalChange, useDate, useLabels, WorkLoaded } from "../components/WorkCommon.tsx";
+import { EvaluationLinks, TotalChange, useDate, useLabels } from "../components/WorkCommon.tsx";
 import { useI18n, useName } from "../i18n.tsx";
 import { useSession } from "../session.tsx";
 
@@ -145,7 +145,7 @@ export default function Appeals() {
       <PageTitle title={title}>{title}</PageTitle>
       <EvaluationLinks code={code} />
       <Status message={status} />
-      <WorkLoaded state={state}>
+      <Loaded state={state}>
         {({ appeals, fw, bodies, evaluation }) => {
           const bodyName = (id: string) => bodies.find((b) => b.bodyId === id)?.name ?? id;
           const open = appeals.filter((a) => a.state === "open");
@@ -218,7 +218,7 @@ export default function Appeals() {
             </>
           );
         }}
-      </WorkLoaded>
+      </Loaded>
     </section>
   );
 }

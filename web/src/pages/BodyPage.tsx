@@ -1,14 +1,7 @@
 import { Link, useParams } from "react-router";
 import { api, seg } from "../api.ts";
-import { Loading, PageTitle, useLoad } from "../components/common.tsx";
-import {
-  AccessError,
-  bodyName,
-  ExternalLink,
-  isStatus,
-  ScoreLoaded,
-  useFramework,
-} from "../components/ScoreCommon.tsx";
+import { ErrorBox, Loaded, Loading, PageTitle, useLoad } from "../components/common.tsx";
+import { bodyName, ExternalLink, isStatus, useFramework } from "../components/ScoreCommon.tsx";
 import { ScoreDimensions, ScoreSummary } from "../components/ScoreDimensions.tsx";
 import { ScoreEvidence } from "../components/ScoreEvidence.tsx";
 import { ScoreFindings } from "../components/ScoreFindings.tsx";
@@ -41,14 +34,14 @@ function Scores({
   if (isStatus(result.error, 404))
     return <p className="muted">{t("本单位尚未计分。", "This body has not been scored yet.")}</p>;
   return (
-    <ScoreLoaded state={result}>
+    <Loaded state={result}>
       {(r) => (
         <>
           <ScoreSummary result={r} />
           <ScoreDimensions result={r} framework={framework} />
         </>
       )}
-    </ScoreLoaded>
+    </Loaded>
   );
 }
 
@@ -57,7 +50,7 @@ function FindingsSection({ code, bodyId }: { code: string; bodyId: string }) {
     () => api.get<Findings>(`/evaluations/${seg(code)}/bodies/${seg(bodyId)}/findings`),
     [code, bodyId],
   );
-  return <ScoreLoaded state={state}>{(data) => <ScoreFindings data={data} />}</ScoreLoaded>;
+  return <Loaded state={state}>{(data) => <ScoreFindings data={data} />}</Loaded>;
 }
 
 export default function BodyPage() {
@@ -86,7 +79,7 @@ export default function BodyPage() {
     return (
       <section>
         <PageTitle title={title}>{title}</PageTitle>
-        <AccessError error={refusal} />
+        <ErrorBox error={refusal} />
       </section>
     );
   const base = `/evaluations/${seg(code)}`;
@@ -144,9 +137,9 @@ export default function BodyPage() {
       </section>
       <section aria-labelledby="evidence-h" data-testid="body-evidence">
         <h2 id="evidence-h">{t("记录的数据", "Recorded values")}</h2>
-        <ScoreLoaded state={evidence}>
+        <Loaded state={evidence}>
           {(values) => <ScoreEvidence values={values} framework={framework.data} />}
-        </ScoreLoaded>
+        </Loaded>
       </section>
       <section aria-labelledby="history-h" data-testid="body-history">
         <h2 id="history-h">{t("历次计分", "History")}</h2>

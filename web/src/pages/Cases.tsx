@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useParams } from "react-router";
 import { api, seg } from "../api.ts";
-import { PageTitle, Status, useLoad } from "../components/common.tsx";
+import { ErrorBox, Loaded, PageTitle, Status, useLoad } from "../components/common.tsx";
 import { loadBodies, type TargetBody } from "../components/WorkApi.ts";
 import {
   CaseReviewForm,
@@ -9,7 +9,7 @@ import {
   type PracticeCase,
   useCaseClass,
 } from "../components/WorkCaseForms.tsx";
-import { EvaluationLinks, WorkError, WorkLoaded } from "../components/WorkCommon.tsx";
+import { EvaluationLinks } from "../components/WorkCommon.tsx";
 import { useI18n } from "../i18n.tsx";
 import { useSession } from "../session.tsx";
 
@@ -132,7 +132,7 @@ function CaseTable({
   if (cases.length === 0) return <p>{t("尚无案例。", "No cases yet.")}</p>;
   return (
     <>
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <table>
         <caption className="visually-hidden">{t("实践案例", "Practice cases")}</caption>
         <thead>
@@ -227,7 +227,7 @@ export default function Cases() {
       <PageTitle title={title}>{title}</PageTitle>
       <EvaluationLinks code={code} />
       <Status message={status} />
-      <WorkLoaded state={state}>
+      <Loaded state={state}>
         {({ cases, bodies }) => (
           <>
             <section aria-labelledby="cases-h">
@@ -236,7 +236,7 @@ export default function Cases() {
             </section>
             <section aria-labelledby="summary-h">
               <h2 id="summary-h">{t("案例统计", "Counts")}</h2>
-              <WorkLoaded state={summary}>{(s) => <SummaryTables s={s} />}</WorkLoaded>
+              <Loaded state={summary}>{(s) => <SummaryTables s={s} />}</Loaded>
             </section>
             {canReview && (
               <section aria-labelledby="review-h" className="panel">
@@ -257,7 +257,7 @@ export default function Cases() {
             )}
           </>
         )}
-      </WorkLoaded>
+      </Loaded>
     </section>
   );
 }

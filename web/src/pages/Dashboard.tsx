@@ -2,16 +2,8 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, seg } from "../api.ts";
 import { ChartTiers } from "../components/ChartTiers.tsx";
-import { Loading, PageTitle, useLoad } from "../components/common.tsx";
-import {
-  AccessError,
-  bodyName,
-  ExternalLink,
-  isStatus,
-  ScoreLoaded,
-  useFramework,
-  useStatusName,
-} from "../components/ScoreCommon.tsx";
+import { ErrorBox, Loaded, Loading, PageTitle, useLoad } from "../components/common.tsx";
+import { bodyName, ExternalLink, isStatus, useFramework, useStatusName } from "../components/ScoreCommon.tsx";
 import { ScoreLifecycle } from "../components/ScoreLifecycle.tsx";
 import { ScoreProgress } from "../components/ScoreProgress.tsx";
 import type { EvaluationSummary, Progress, Results, TargetBody } from "../components/ScoreTypes.ts";
@@ -50,7 +42,7 @@ function StaffPanel({ code, onChanged }: { code: string; onChanged: () => void }
       </section>
       <section aria-labelledby="progress-h">
         <h2 id="progress-h">{t("进度", "Progress")}</h2>
-        <ScoreLoaded state={progress}>{(p) => <ScoreProgress p={p} />}</ScoreLoaded>
+        <Loaded state={progress}>{(p) => <ScoreProgress p={p} />}</Loaded>
       </section>
     </>
   );
@@ -63,9 +55,9 @@ function Tiers({ code, version }: { code: string; version: number }) {
   const framework = useFramework(code);
   if (isStatus(results.error, 404)) return <p className="muted">{t("尚未计分。", "Not scored yet.")}</p>;
   return (
-    <ScoreLoaded state={results}>
+    <Loaded state={results}>
       {(r) => <ChartTiers bodies={r.bodies} tierOrder={framework.data?.tiers.map((x) => x.name)} />}
-    </ScoreLoaded>
+    </Loaded>
   );
 }
 
@@ -138,7 +130,7 @@ export default function Dashboard() {
     return (
       <section>
         <PageTitle title={title}>{title}</PageTitle>
-        <AccessError error={refusal} />
+        <ErrorBox error={refusal} />
       </section>
     );
   return (
@@ -186,7 +178,7 @@ export default function Dashboard() {
       )}
       <section aria-labelledby="bodies-h">
         <h2 id="bodies-h">{t("被评估单位", "Evaluated bodies")}</h2>
-        <ScoreLoaded state={bodies}>{(list) => <Bodies code={code} bodies={list} />}</ScoreLoaded>
+        <Loaded state={bodies}>{(list) => <Bodies code={code} bodies={list} />}</Loaded>
       </section>
     </section>
   );

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
 import { api, seg } from "../api.ts";
-import { PageTitle, Status, useLoad } from "../components/common.tsx";
+import { ErrorBox, Loaded, PageTitle, Status, useLoad } from "../components/common.tsx";
 import { type Framework, loadBodies, loadFramework, type TargetBody } from "../components/WorkApi.ts";
-import { EvaluationLinks, WorkError, WorkLoaded } from "../components/WorkCommon.tsx";
+import { EvaluationLinks } from "../components/WorkCommon.tsx";
 import { LevelRadios } from "../components/WorkRubric.tsx";
 import { useI18n, useName } from "../i18n.tsx";
 
@@ -128,7 +128,7 @@ function DisagreementItem({
           </button>
         </p>
       </form>
-      <WorkError error={error} />
+      <ErrorBox error={error} />
     </section>
   );
 }
@@ -155,7 +155,7 @@ export default function Disagreements() {
         )}
       </p>
       <Status message={status} />
-      <WorkLoaded state={state}>
+      <Loaded state={state}>
         {({ list, fw, bodies }) =>
           list.length === 0 ? (
             <p>{t("目前没有待裁定的分歧。", "No disagreements to settle.")}</p>
@@ -176,7 +176,7 @@ export default function Disagreements() {
             ))
           )
         }
-      </WorkLoaded>
+      </Loaded>
     </section>
   );
 }

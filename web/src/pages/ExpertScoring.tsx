@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, api, seg } from "../api.ts";
-import { PageTitle, Status, useLoad } from "../components/common.tsx";
+import { ErrorBox, Loaded, PageTitle, Status, useLoad } from "../components/common.tsx";
 import {
   ancestors,
   type Consensus,
@@ -14,7 +14,7 @@ import {
   type Task,
   totalOf,
 } from "../components/WorkApi.ts";
-import { TotalChange, useLabels, WorkError, WorkLoaded } from "../components/WorkCommon.tsx";
+import { TotalChange, useLabels } from "../components/WorkCommon.tsx";
 import { EvidencePanel } from "../components/WorkEvidence.tsx";
 import { MAX_REFS, ScoreForm, type ScoreInput } from "../components/WorkScoreForm.tsx";
 import { useI18n, useName } from "../i18n.tsx";
@@ -210,7 +210,7 @@ function ScoringScreen({ id }: { id: number }) {
       <p>
         <Link to="/tasks">{t("返回任务列表", "Back to the task list")}</Link>
       </p>
-      <WorkLoaded state={state}>
+      <Loaded state={state}>
         {({ task, fw }) => (
           <div className="grid-2 work-split">
             <section aria-labelledby="indicator-h">
@@ -243,7 +243,7 @@ function ScoringScreen({ id }: { id: number }) {
                 disabled={!isExpert || closed}
                 onSubmit={submit}
               />
-              <WorkError error={error} />
+              <ErrorBox error={error} />
               <Status
                 message={
                   outcome
@@ -266,7 +266,7 @@ function ScoringScreen({ id }: { id: number }) {
             />
           </div>
         )}
-      </WorkLoaded>
+      </Loaded>
     </section>
   );
 }

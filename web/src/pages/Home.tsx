@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { api, seg } from "../api.ts";
-import { PageTitle, useLoad } from "../components/common.tsx";
-import { ScoreLoaded, useStatusName } from "../components/ScoreCommon.tsx";
+import { Loaded, PageTitle, useLoad } from "../components/common.tsx";
+import { useStatusName } from "../components/ScoreCommon.tsx";
 import type { EvaluationSummary } from "../components/ScoreTypes.ts";
 import { useI18n } from "../i18n.tsx";
 import { type Account, useSession } from "../session.tsx";
@@ -31,7 +31,7 @@ export default function Home() {
               "Published evaluations. Sign in to work on one.",
             )}
       </p>
-      <ScoreLoaded state={state}>
+      <Loaded state={state}>
         {(list) =>
           list.length === 0 ? (
             <p>{t("暂无评估。", "No evaluations yet.")}</p>
@@ -91,7 +91,7 @@ export default function Home() {
             </div>
           )
         }
-      </ScoreLoaded>
+      </Loaded>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { api, seg } from "../api.ts";
-import { PageTitle, useLoad } from "../components/common.tsx";
-import { bodyName, ScoreLoaded, useFramework } from "../components/ScoreCommon.tsx";
+import { Loaded, PageTitle, useLoad } from "../components/common.tsx";
+import { bodyName, useFramework } from "../components/ScoreCommon.tsx";
 import { ScoreDimensions, ScoreSummary } from "../components/ScoreDimensions.tsx";
 import { ScoreHistory } from "../components/ScoreHistory.tsx";
 import type { BodyResult, Results } from "../components/ScoreTypes.ts";
@@ -30,7 +30,7 @@ export default function PublicBody() {
             : t("返回全部结果", "Back to all results")}
         </Link>
       </p>
-      <ScoreLoaded state={result}>
+      <Loaded state={result}>
         {(r) => (
           <>
             <ScoreSummary result={r} />
@@ -52,7 +52,7 @@ export default function PublicBody() {
             </section>
           </>
         )}
-      </ScoreLoaded>
+      </Loaded>
     </section>
   );
 }

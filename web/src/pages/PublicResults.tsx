@@ -1,14 +1,8 @@
 import { Link, useParams } from "react-router";
 import { api, seg } from "../api.ts";
 import { ChartTiers } from "../components/ChartTiers.tsx";
-import { PageTitle, useLoad } from "../components/common.tsx";
-import {
-  bodyName,
-  ScoreLoaded,
-  useFramework,
-  useStatusName,
-  useVerdict,
-} from "../components/ScoreCommon.tsx";
+import { Loaded, PageTitle, useLoad } from "../components/common.tsx";
+import { bodyName, useFramework, useStatusName, useVerdict } from "../components/ScoreCommon.tsx";
 import type { CaseSummary, ResultRow, Results } from "../components/ScoreTypes.ts";
 import { useI18n } from "../i18n.tsx";
 
@@ -117,7 +111,7 @@ export default function PublicResults() {
   return (
     <section>
       <PageTitle title={title}>{title}</PageTitle>
-      <ScoreLoaded state={state}>
+      <Loaded state={state}>
         {(r) => (
           <>
             <p className="muted">
@@ -156,7 +150,7 @@ export default function PublicResults() {
             <CaseCounts code={code} />
           </>
         )}
-      </ScoreLoaded>
+      </Loaded>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
 import { ApiError, api, seg } from "../api.ts";
-import { PageTitle, Status, useLoad } from "../components/common.tsx";
+import { ErrorBox, Loaded, PageTitle, Status, useLoad } from "../components/common.tsx";
 import {
   type Evaluation,
   type Framework,
@@ -14,7 +14,7 @@ import {
   readUpload,
   showValue,
 } from "../components/WorkApi.ts";
-import { EvaluationLinks, useDate, useLabels, WorkError, WorkLoaded } from "../components/WorkCommon.tsx";
+import { EvaluationLinks, useDate, useLabels } from "../components/WorkCommon.tsx";
 import { checkFigure, type Field, FieldInput, fieldsOf } from "../components/WorkFields.tsx";
 import { useI18n, useName } from "../i18n.tsx";
 
@@ -269,7 +269,7 @@ function SubmissionForm({
           {summary}
         </p>
       )}
-      <WorkError error={error} />
+      <ErrorBox error={error} />
       <p>
         <button type="submit" disabled={busy}>
           {busy ? t("正在保存…", "Saving…") : t("保存填报", "Save submission")}
@@ -308,7 +308,7 @@ export default function Submission() {
         )}
       </p>
       <Status message={status} />
-      <WorkLoaded state={state}>
+      <Loaded state={state}>
         {(d) => (
           <>
             <SubmissionForm
@@ -326,7 +326,7 @@ export default function Submission() {
             <Attachments base={base} list={d.submitted.attachments} />
           </>
         )}
-      </WorkLoaded>
+      </Loaded>
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../api.ts";
-import { PageTitle, useLoad } from "../components/common.tsx";
+import { Loaded, PageTitle, useLoad } from "../components/common.tsx";
 import { type Evaluation, loadBodies, loadFramework, type Task } from "../components/WorkApi.ts";
 import { WorkAssignForm } from "../components/WorkAssign.tsx";
-import { WorkLoaded } from "../components/WorkCommon.tsx";
 import { useI18n, useName } from "../i18n.tsx";
 import { useSession } from "../session.tsx";
 
@@ -95,7 +94,7 @@ export default function Tasks() {
   return (
     <section className="work-scope">
       <PageTitle title={title}>{title}</PageTitle>
-      <WorkLoaded state={tasks}>
+      <Loaded state={tasks}>
         {(list) => {
           const codes = [...new Set(list.map((x) => x.evaluation))];
           return (
@@ -121,7 +120,7 @@ export default function Tasks() {
             </>
           );
         }}
-      </WorkLoaded>
+      </Loaded>
     </section>
   );
 }
