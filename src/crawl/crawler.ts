@@ -2,7 +2,6 @@ import type { FetchOutcome, LinkArtifact, PageArtifact, SiteArtifacts } from "..
 import { type Exchange, FetchFailure, fetchFollow } from "./fetch.ts";
 import { Frontier } from "./frontier.ts";
 import type { HostGate } from "./gate.ts";
-import { LinkResolver } from "./link-resolver.ts";
 import { inlineReader, type PageReader } from "./page-reader.ts";
 import { parseRobots, type Robots } from "./robots.ts";
 import { parseSitemap } from "./sitemap.ts";
@@ -193,7 +192,6 @@ export async function crawlSite(
     { maxPages: cfg.maxPages, maxDepth: cfg.maxDepth, maxQueryVariants: cfg.maxQueryVariants },
     (u) => robots.isAllowed(u),
   );
-  const resolver = new LinkResolver(inScope);
   const crawled = new Map<
     string,
     { status: number | null; error: FetchOutcome["error"]; record: string | null }
@@ -209,7 +207,7 @@ export async function crawlSite(
     if (l.pages[l.pages.length - 1] !== page) l.pages.push(page);
   };
 
-  const siteReader = reader.site(cfg);
+  const siteReader = reader.site(cfg, home.outcome.finalUrl);
   try {
     const processPage = async (
       url: string,
@@ -248,18 +246,12 @@ export async function crawlSite(
       if (facts.fields) Object.assign(page, facts.fields);
       page.title = facts.title;
       page.meta = facts.meta;
-      const baseHref = facts.base
-        ? (normaliseUrl(facts.base, outcome.finalUrl) ?? outcome.finalUrl)
-        : outcome.finalUrl;
-      const pageBase = resolver.base(baseHref);
       for (const l of facts.links) {
-        const r = resolver.resolve(l.href, l.tag, pageBase);
-        if (!r) continue;
-        if (r.kind === "page") {
+        if (l.kind === "page") {
           if (l.tag === "form") continue; // a form's action is not a page to crawl
-          frontier.offer(r.target, depth + 1);
+          frontier.offer(l.target, depth + 1);
         }
-        addLink(r.target, r.kind, l.tag, url);
+        addLink(l.target, l.kind, l.tag, url);
       }
       pages[at] = page;
     };

@@ -170,25 +170,26 @@ export async function fetchOnce(
     "accept-language": "zh-CN,zh;q=0.9",
   };
   const started = performance.now();
-  // A plain timer rather than AbortSignal.timeout: it must be cleared once the exchange is over,
-  // or it fires later into a finished request.
-  const ac = new AbortController();
-  const timer = setTimeout(
-    () => ac.abort(Object.assign(new Error("total timeout"), { name: "TimeoutError" })),
-    o.totalTimeoutMs,
-  );
+  const deadline = watchDeadline(started + o.totalTimeoutMs);
   try {
+    // No signal: the connect and header waits have undici's own timeouts, and the total cap is
+    // enforced on the body below. An AbortSignal per request was a good part of the crawler's
+    // own CPU (creating it, and undici listening to it).
     const res = await request(u, {
       method,
       headers: requestHeaders,
       dispatcher,
-      signal: ac.signal,
       // undici closes the connection after every HEAD unless told otherwise (for servers that send
       // a body anyway); it still closes unless the answer says `connection: keep-alive`. Link
       // checks are mostly HEADs: a new connection for each would cost more than the check.
       ...(method === "HEAD" ? { reset: false } : {}),
     });
     res.body.on("error", () => {});
+    if (deadline.passed()) {
+      res.body.destroy();
+      throw new FetchFailure("timeout", "total timeout", url);
+    }
+    deadline.onPass(() => res.body.destroy(totalTimeoutError()));
     const chunks: Buffer[] = [];
     let size = 0;
     const declared = Number(res.headers["content-length"] ?? Number.NaN);
@@ -230,8 +231,55 @@ export async function fetchOnce(
     const msg = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
     throw new FetchFailure(cls, msg, url);
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
+}
+
+const totalTimeoutError = () => Object.assign(new Error("total timeout"), { name: "TimeoutError" });
+
+interface Deadline {
+  passed(): boolean;
+  /** What to do when the deadline passes (stop reading the body). */
+  onPass(stop: () => void): void;
+  clear(): void;
+}
+
+/** Exchanges under way and what stops each one; one sweeping timer serves all of them. */
+const watched = new Set<{ at: number; stop: (() => void) | null }>();
+let sweeper: NodeJS.Timeout | null = null;
+/** How often deadlines are looked at: a body is cut at most this late. */
+const SWEEP_MS = 100;
+
+function sweep(): void {
+  const now = performance.now();
+  for (const w of watched)
+    if (w.stop && now >= w.at) {
+      const stop = w.stop;
+      watched.delete(w);
+      stop();
+    }
+  if (watched.size === 0 && sweeper) {
+    clearInterval(sweeper);
+    sweeper = null;
+  }
+}
+
+function watchDeadline(at: number): Deadline {
+  const w: { at: number; stop: (() => void) | null } = { at, stop: null };
+  watched.add(w);
+  if (!sweeper) {
+    sweeper = setInterval(sweep, SWEEP_MS);
+    sweeper.unref();
+  }
+  return {
+    passed: () => performance.now() >= at,
+    onPass(stop) {
+      w.stop = stop;
+    },
+    clear() {
+      watched.delete(w);
+    },
+  };
 }
 
 export interface Followed {

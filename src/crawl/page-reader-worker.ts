@@ -1,22 +1,26 @@
 // A reader thread: decodes and reads the pages the crawler hands it (see page-reader.ts).
 import { parentPort } from "node:worker_threads";
-import { type PageInput, readPage } from "./read-page.ts";
+import { LinkResolver } from "./link-resolver.ts";
+import { type PageInput, readPage, type SiteReading } from "./read-page.ts";
+import { scopeOf } from "./url.ts";
 
 type Message =
-  | { kind: "site"; site: number; cfg: object }
+  | { kind: "site"; site: number; cfg: object; scope: string }
   | { kind: "drop"; site: number }
   | { kind: "read"; id: number; site: number; input: PageInput };
 
-// Each site's configuration is sent once; the object stays the same for all its pages, so what
-// is derived from it (the parsed profile) is derived once.
-const sites = new Map<number, object>();
+// Each site is sent once; its configuration object and link memo stay the same for all its
+// pages, so what is derived from them (the parsed profile, resolved links) is derived once.
+const sites = new Map<number, SiteReading>();
 
 parentPort?.on("message", (m: Message) => {
-  if (m.kind === "site") sites.set(m.site, m.cfg);
+  if (m.kind === "site") sites.set(m.site, { cfg: m.cfg, resolver: new LinkResolver(scopeOf(m.scope)) });
   else if (m.kind === "drop") sites.delete(m.site);
   else {
     try {
-      parentPort?.postMessage({ id: m.id, reading: readPage(m.input, sites.get(m.site) ?? {}) });
+      const site = sites.get(m.site);
+      if (!site) throw new Error(`page of an unknown site ${m.site}`);
+      parentPort?.postMessage({ id: m.id, reading: readPage(m.input, site) });
     } catch (e) {
       parentPort?.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }

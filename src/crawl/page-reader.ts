@@ -1,22 +1,29 @@
 import { Worker } from "node:worker_threads";
+import { boundHeapGrowth } from "./heap-growth.ts";
+import { LinkResolver } from "./link-resolver.ts";
 import { type PageInput, type PageReading, readPage } from "./read-page.ts";
+import { scopeOf } from "./url.ts";
 
 /**
  * Reads fetched pages for the crawler. Reading (decoding, parsing, the content facts) is most of
  * a crawl's CPU; in reader threads it runs beside the network work instead of between it.
  */
 export interface PageReader {
-  /** A site's configuration, before its pages; `release` after its last page. */
-  site(cfg: object): { read(input: PageInput): Promise<PageReading>; release(): void };
+  /**
+   * A site, before its pages: its configuration, and the URL its scope is taken from (where its
+   * homepage ended). `release` after its last page.
+   */
+  site(cfg: object, scope: string): { read(input: PageInput): Promise<PageReading>; release(): void };
   close(): Promise<void>;
 }
 
 /** Reads in the calling thread (no threads: tests, recheck on one core, small runs). */
 export const inlineReader: PageReader = {
-  site(cfg) {
+  site(cfg, scope) {
+    const site = { cfg, resolver: new LinkResolver(scopeOf(scope)) };
     return {
       read: async (input) => {
-        const r = readPage(input, cfg);
+        const r = readPage(input, site);
         // Strings cut out of the page are slices that keep the whole decoded page alive; a copy
         // holds only what the checks read. (From a thread, the message is already a copy.)
         return structuredClone(r);
@@ -54,6 +61,8 @@ export class ThreadedReader implements PageReader {
   private failed: Error | null = null;
 
   constructor(threads: number) {
+    // With reading moved off it, this thread's heap is mostly short-lived garbage: see there.
+    boundHeapGrowth();
     const source = workerSource();
     for (let i = 0; i < threads; i++) {
       // A small heap: a thread holds a few pages at a time, and collects early what it let go.
@@ -115,11 +124,11 @@ export class ThreadedReader implements PageReader {
     for (const job of this.waiting.splice(0)) job.reject(e);
   }
 
-  site(cfg: object) {
+  site(cfg: object, scope: string) {
     const site = this.nextSite++;
-    // Only what reading uses crosses over: the profile's check settings.
+    // Only what reading uses crosses over: the profile's check settings, and the scope.
     const sent = { checks: (cfg as { checks?: unknown }).checks };
-    for (const { w } of this.workers) w.postMessage({ kind: "site", site, cfg: sent });
+    for (const { w } of this.workers) w.postMessage({ kind: "site", site, cfg: sent, scope });
     return {
       read: (input: PageInput) =>
         new Promise<PageReading>((resolve, reject) => {

@@ -3,8 +3,10 @@ import { extractLinks } from "../artifacts/extract-links.ts";
 import { pageFields } from "../artifacts/page.ts";
 import type { PageArtifact } from "../artifacts/types.ts";
 import { decodeBody } from "./charset.ts";
+import type { LinkResolver } from "./link-resolver.ts";
+import { normaliseUrl, type TargetKind } from "./url.ts";
 
-/** One fetched HTML page to read. `cfg` is the site's crawl configuration (its profile's checks). */
+/** One fetched HTML page to read. */
 export interface PageInput {
   body: Uint8Array;
   contentType: string | undefined;
@@ -21,25 +23,49 @@ export interface PageReading {
   meta: Record<string, string>;
   /** The content facts the checks read (absent with `contentFacts: false`). */
   fields: Partial<PageArtifact> | null;
-  links: { href: string; tag: string }[];
-  base: string | null;
+  /** The page's links, resolved against its base and classified (unusable ones left out). */
+  links: { target: string; kind: TargetKind; tag: string }[];
 }
 
-/** Decodes and reads one page: pure, the same in the crawler's thread and in a reader thread. */
-export function readPage(i: PageInput, cfg: object): PageReading {
+/** A site as its pages' reader knows it: the profile's check settings and its link scope. */
+export interface SiteReading {
+  cfg: object;
+  resolver: LinkResolver;
+}
+
+/**
+ * Decodes and reads one page, the same in the crawler's thread and in a reader thread. Pure but
+ * for the site's link memo (see LinkResolver).
+ */
+export function readPage(i: PageInput, site: SiteReading): PageReading {
   const d = decodeBody(i.body, i.contentType);
   const charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
   if (!i.contentFacts) {
     const f = extractLinks(d.text);
-    return { charset, title: f.title, meta: f.meta, fields: null, links: f.links, base: f.base };
+    return { charset, title: f.title, meta: f.meta, fields: null, links: resolveLinks(f, i, site) };
   }
   const f = extractFacts(d.text);
   return {
     charset,
     title: f.title,
     meta: f.meta,
-    fields: pageFields(f, i.finalUrl, i.depth, cfg, d.text),
-    links: f.links,
-    base: f.base,
+    fields: pageFields(f, i.finalUrl, i.depth, site.cfg, d.text),
+    links: resolveLinks(f, i, site),
   };
+}
+
+/** The page's links against its base: `<base href>` where it has one, else its own URL. */
+function resolveLinks(
+  f: { base: string | null; links: { href: string; tag: string }[] },
+  i: PageInput,
+  site: SiteReading,
+): PageReading["links"] {
+  const baseHref = f.base ? (normaliseUrl(f.base, i.finalUrl) ?? i.finalUrl) : i.finalUrl;
+  const base = site.resolver.base(baseHref);
+  const links: PageReading["links"] = [];
+  for (const l of f.links) {
+    const r = site.resolver.resolve(l.href, l.tag, base);
+    if (r) links.push({ target: r.target, kind: r.kind, tag: l.tag });
+  }
+  return links;
 }
