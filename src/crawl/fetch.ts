@@ -2,7 +2,7 @@ import type { LookupAddress } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { rootCertificates } from "node:tls";
-import { Agent, request } from "undici";
+import { Agent } from "undici";
 import { type AddressPolicy, assertAllowed, PolicyError } from "./address-policy.ts";
 
 /** Failure classes reported in findings and logs (docs/inspection.md lists them). */
@@ -172,56 +172,18 @@ export async function fetchOnce(
   const started = performance.now();
   const deadline = watchDeadline(started + o.totalTimeoutMs);
   try {
-    // No signal: the connect and header waits have undici's own timeouts, and the total cap is
-    // enforced on the body below. An AbortSignal per request was a good part of the crawler's
-    // own CPU (creating it, and undici listening to it).
-    const res = await request(u, {
-      method,
-      headers: requestHeaders,
-      dispatcher,
-      // undici closes the connection after every HEAD unless told otherwise (for servers that send
-      // a body anyway); it still closes unless the answer says `connection: keep-alive`. Link
-      // checks are mostly HEADs: a new connection for each would cost more than the check.
-      ...(method === "HEAD" ? { reset: false } : {}),
+    const r = await dispatchOnce(dispatcher, u, method, requestHeaders, {
+      discard: discardBody || method === "HEAD",
+      maxBodyBytes: o.maxBodyBytes,
+      deadline,
+      url,
     });
-    res.body.on("error", () => {});
-    if (deadline.passed()) {
-      res.body.destroy();
-      throw new FetchFailure("timeout", "total timeout", url);
-    }
-    deadline.onPass(() => res.body.destroy(totalTimeoutError()));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const declared = Number(res.headers["content-length"] ?? Number.NaN);
-    if (discardBody || method === "HEAD") {
-      // Reading a short body to its end keeps the connection for the next request; destroying
-      // it would abort the exchange and cost a new connection (and an error) every time.
-      await res.body.dump({ limit: DISCARD_READ_LIMIT });
-    } else if (declared > o.maxBodyBytes) {
-      res.body.destroy();
-      throw new FetchFailure("too-large", `body of ${declared} bytes exceeds ${o.maxBodyBytes}`, url);
-    }
-    if (!discardBody && method !== "HEAD")
-      for await (const c of res.body as AsyncIterable<Buffer>) {
-        size += c.length;
-        if (size > o.maxBodyBytes) {
-          res.body.destroy();
-          throw new FetchFailure("too-large", `body exceeds ${o.maxBodyBytes} bytes`, url);
-        }
-        chunks.push(c);
-      }
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) {
-      // The body is stored de-chunked: keeping the header would mislead WARC readers.
-      if (v !== undefined && k !== "transfer-encoding")
-        headers[k] = Array.isArray(v) ? v.join(", ") : String(v);
-    }
     return {
       url,
       method,
-      status: res.statusCode,
-      headers,
-      body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
+      status: r.status,
+      headers: r.headers,
+      body: r.chunks.length === 1 ? (r.chunks[0] as Buffer) : Buffer.concat(r.chunks),
       ms: Math.round(performance.now() - started),
       requestHeaders,
     };
@@ -235,11 +197,114 @@ export async function fetchOnce(
   }
 }
 
+/**
+ * One exchange on undici's dispatcher interface: status, headers and body chunks straight from
+ * the connection, with no response stream, async iterator or abort signal in between. Those were
+ * most of what undici cost the crawler's thread, at two or three requests per page.
+ */
+function dispatchOnce(
+  dispatcher: Agent,
+  u: URL,
+  method: "GET" | "HEAD",
+  requestHeaders: Record<string, string>,
+  o: { discard: boolean; maxBodyBytes: number; deadline: Deadline; url: string },
+): Promise<{ status: number; headers: Record<string, string>; chunks: Buffer[] }> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let abort: ((reason: Error) => void) | null = null;
+    let status = 0;
+    let headers: Record<string, string> = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      resolve({ status, headers, chunks });
+    };
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+      abort?.(e);
+    };
+    // An answer complete enough (a discarded body): keep it, and drop the rest of the exchange.
+    const enough = () => {
+      done();
+      abort?.(new Error("body not needed"));
+    };
+    dispatcher.dispatch(
+      {
+        origin: u.origin,
+        path: `${u.pathname}${u.search}`,
+        method,
+        headers: requestHeaders,
+        // undici closes the connection after every HEAD unless told otherwise (for servers that send
+        // a body anyway); it still closes unless the answer says `connection: keep-alive`. Link
+        // checks are mostly HEADs: a new connection for each would cost more than the check.
+        ...(method === "HEAD" ? { reset: false } : {}),
+      },
+      {
+        onConnect(a: (reason: Error) => void) {
+          abort = a;
+          // A body read only to keep the connection has done its job once the status is in.
+          const timeUp = () => (o.discard && status !== 0 ? enough() : fail(totalTimeoutError()));
+          if (o.deadline.passed()) timeUp();
+          else o.deadline.onPass(timeUp);
+        },
+        onHeaders(statusCode: number, raw: Buffer[]) {
+          if (statusCode < 200) return true;
+          status = statusCode;
+          headers = headerRecord(raw);
+          const declared = Number(headers["content-length"] ?? Number.NaN);
+          if (o.discard) {
+            // Reading a short body to its end keeps the connection for the next request.
+            if (declared > DISCARD_READ_LIMIT) enough();
+          } else if (declared > o.maxBodyBytes)
+            fail(new FetchFailure("too-large", `body of ${declared} bytes exceeds ${o.maxBodyBytes}`, o.url));
+          return true;
+        },
+        onData(chunk: Buffer) {
+          size += chunk.length;
+          if (o.discard) {
+            if (size > DISCARD_READ_LIMIT) enough();
+          } else if (size > o.maxBodyBytes)
+            fail(new FetchFailure("too-large", `body exceeds ${o.maxBodyBytes} bytes`, o.url));
+          else chunks.push(chunk);
+          return true;
+        },
+        onComplete() {
+          done();
+        },
+        onError(e: Error) {
+          if (!settled) {
+            settled = true;
+            reject(e);
+          }
+        },
+      } as never,
+    );
+  });
+}
+
+/** Response headers, lower-cased; repeated ones joined as HTTP allows. */
+function headerRecord(raw: Buffer[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const k = (raw[i] as Buffer).toString("latin1").toLowerCase();
+    // The body is stored de-chunked: keeping the header would mislead WARC readers. A header
+    // named __proto__ (a hostile server's) would set the record's prototype instead.
+    if (k === "transfer-encoding" || k === "__proto__") continue;
+    const v = (raw[i + 1] as Buffer).toString("latin1");
+    out[k] = Object.hasOwn(out, k) ? `${out[k]}, ${v}` : v;
+  }
+  return out;
+}
+
 const totalTimeoutError = () => Object.assign(new Error("total timeout"), { name: "TimeoutError" });
 
 interface Deadline {
   passed(): boolean;
-  /** What to do when the deadline passes (stop reading the body). */
+  /** What to do when the deadline passes (end the exchange). */
   onPass(stop: () => void): void;
   clear(): void;
 }
