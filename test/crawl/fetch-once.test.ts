@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { after, before, test } from "node:test";
 import { createDispatcher, FetchFailure, type FetchOptions, fetchOnce } from "../../src/crawl/fetch.ts";
 
@@ -65,5 +65,33 @@ test("the total timeout cuts a trickling body; a quick answer beside it is whole
     assert.equal(head.status, 200);
   } finally {
     await d.destroy();
+  }
+});
+
+test("response headers: repeated ones joined, chunked bodies whole, a __proto__ header dropped", async () => {
+  // A raw server: node's own would not send a header named __proto__.
+  const raw = createNetServer((sock) => {
+    sock.once("data", () => {
+      sock.end(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Seen: a\r\nX-Seen: b\r\n__proto__: polluted\r\n" +
+          "Constructor: c\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+          "5\r\n<titl\r\n9\r\ne>ok</tit\r\n3\r\nle>\r\n0\r\n\r\n",
+      );
+    });
+  });
+  await new Promise<void>((r) => raw.listen(0, "127.0.0.1", () => r()));
+  const d = createDispatcher(options);
+  try {
+    const x = await fetchOnce(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/`, "GET", options, d);
+    assert.equal(x.status, 200);
+    assert.equal(Buffer.from(x.body).toString(), "<title>ok</title>");
+    assert.equal(x.headers["x-seen"], "a, b");
+    assert.equal(x.headers.constructor, "c");
+    assert.equal(x.headers["transfer-encoding"], undefined);
+    assert.equal(Object.getPrototypeOf(x.headers), Object.prototype);
+    assert.ok(!Object.hasOwn(x.headers, "__proto__"));
+  } finally {
+    await d.destroy();
+    raw.close();
   }
 });
