@@ -1,5 +1,5 @@
 // Per-page cost of the two accessibility passes over the real portal pages in ../shared/data/govpages:
-// `node --import tsx bench/a11y.ts [--browser] [--limit N]`. Prints median, mean, p90 and max per pass.
+// `npm run bench:a11y -- [--browser] [--limit N]`. Prints median, mean, p90 and max per pass.
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
