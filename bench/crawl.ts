@@ -25,9 +25,10 @@
 // counted `--rounds` (default 3) rotate the order each round (none is always first or last); the
 // figures compared are each contestant's median, and the ratios to crawlee round by round.
 import { type ChildProcess, fork, spawn } from "node:child_process";
-import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { defaultOptions } from "../src/inspect/config.ts";
+import { readerThreads } from "../src/inspect/inspect.ts";
 import {
   CONTESTANTS,
   type Contestant,
@@ -135,7 +136,8 @@ function row(name: string, m: Measured) {
   return pps;
 }
 
-const threadsNote = `reader threads ${READER_THREADS}${READER_THREADS === "auto" ? ` (${Math.min(4, availableParallelism() - 1)} here)` : ""}`;
+const auto = { ...defaultOptions(), readerThreads: "auto" as const };
+const threadsNote = `reader threads ${READER_THREADS}${READER_THREADS === "auto" ? ` (${readerThreads(auto, Number.POSITIVE_INFINITY)} here)` : ""}`;
 
 if (values.big) {
   const srv = await startServer(false);

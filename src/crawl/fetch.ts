@@ -247,7 +247,8 @@ function dispatchOnce(
         onConnect(a: (reason: Error) => void) {
           abort = a;
           // A body read only to keep the connection has done its job once the status is in.
-          const timeUp = () => (o.discard && status !== 0 ? enough() : fail(totalTimeoutError()));
+          const timeUp = () =>
+            o.discard && status !== 0 ? enough() : fail(new FetchFailure("timeout", "total timeout", o.url));
           if (o.deadline.passed()) timeUp();
           else o.deadline.onPass(timeUp);
         },
@@ -299,8 +300,6 @@ function headerRecord(raw: Buffer[]): Record<string, string> {
   }
   return out;
 }
-
-const totalTimeoutError = () => Object.assign(new Error("total timeout"), { name: "TimeoutError" });
 
 interface Deadline {
   passed(): boolean;

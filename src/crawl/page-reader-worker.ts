@@ -1,8 +1,6 @@
 // A reader thread: decodes and reads the pages the crawler hands it (see page-reader.ts).
 import { parentPort } from "node:worker_threads";
-import { LinkResolver } from "./link-resolver.ts";
-import { type PageInput, readPage, type SiteReading } from "./read-page.ts";
-import { scopeOf } from "./url.ts";
+import { type PageInput, readPage, type SiteReading, siteReading } from "./read-page.ts";
 
 type Message =
   | { kind: "site"; site: number; cfg: object; scope: string }
@@ -14,7 +12,7 @@ type Message =
 const sites = new Map<number, SiteReading>();
 
 parentPort?.on("message", (m: Message) => {
-  if (m.kind === "site") sites.set(m.site, { cfg: m.cfg, resolver: new LinkResolver(scopeOf(m.scope)) });
+  if (m.kind === "site") sites.set(m.site, siteReading(m.cfg, m.scope));
   else if (m.kind === "drop") sites.delete(m.site);
   else {
     try {

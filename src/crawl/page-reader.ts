@@ -1,8 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { boundHeapGrowth } from "./heap-growth.ts";
-import { LinkResolver } from "./link-resolver.ts";
-import { type PageInput, type PageReading, readPage } from "./read-page.ts";
-import { scopeOf } from "./url.ts";
+import { type PageInput, type PageReading, readPage, siteReading } from "./read-page.ts";
 
 /**
  * Reads fetched pages for the crawler. Reading (decoding, parsing, the content facts) is most of
@@ -20,7 +18,7 @@ export interface PageReader {
 /** Reads in the calling thread (no threads: tests, recheck on one core, small runs). */
 export const inlineReader: PageReader = {
   site(cfg, scope) {
-    const site = { cfg, resolver: new LinkResolver(scopeOf(scope)) };
+    const site = siteReading(cfg, scope);
     return {
       read: async (input) => {
         const r = readPage(input, site);

@@ -3,8 +3,8 @@ import { extractLinks } from "../artifacts/extract-links.ts";
 import { pageFields } from "../artifacts/page.ts";
 import type { PageArtifact } from "../artifacts/types.ts";
 import { decodeBody } from "./charset.ts";
-import type { LinkResolver } from "./link-resolver.ts";
-import { normaliseUrl, type TargetKind } from "./url.ts";
+import { LinkResolver } from "./link-resolver.ts";
+import { normaliseUrl, scopeOf, type TargetKind } from "./url.ts";
 
 /** One fetched HTML page to read. */
 export interface PageInput {
@@ -31,6 +31,11 @@ export interface PageReading {
 export interface SiteReading {
   cfg: object;
   resolver: LinkResolver;
+}
+
+/** A site's reading state: `scope` is the URL its homepage ended on. */
+export function siteReading(cfg: object, scope: string): SiteReading {
+  return { cfg, resolver: new LinkResolver(scopeOf(scope)) };
 }
 
 /**
