@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page, type Route } from "playwright-core";
 import { Semaphore } from "../crawl/gate.ts";
 import { axeSource, BROWSER_RULES } from "./axe.ts";
+import { CHROMIUM_PATH } from "./chromium-path.ts";
 import { AXE_RUN_SNIPPET, type AxeRun, snippetArgs } from "./result.ts";
 
-/** Debian's Chromium; we never download a browser. GOVSCORE_CHROMIUM points elsewhere. */
-export const CHROMIUM_PATH = process.env.GOVSCORE_CHROMIUM ?? "/usr/bin/chromium";
+export { CHROMIUM_PATH, chromiumAvailable } from "./chromium-path.ts";
 
 /**
  * Flags this environment needs (as root, no GPU), plus two that make sure Chromium itself
@@ -25,10 +24,6 @@ export const CHROMIUM_ARGS = [
   "--host-resolver-rules=MAP * ~NOTFOUND",
   "--proxy-server=http://127.0.0.1:9",
 ];
-
-export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
-  return existsSync(path);
-}
 
 /** A response for the browser; null refuses the request. */
 export interface Fetched {

@@ -1,30 +1,12 @@
 import type { SiteArtifacts } from "../artifacts/types.ts";
-import type { CrawlConfig, Transport } from "../crawl/crawler.ts";
+import type { CrawlConfig } from "../crawl/config.ts";
 import type { HostGate } from "../crawl/gate.ts";
-import { BrowserPass } from "./browser-pass.ts";
-import { DEFAULT_SAMPLE } from "./sample.ts";
+import type { Transport } from "../crawl/transport.ts";
+import type { BrowserPass } from "./browser-pass.ts";
+import { JsdomThread } from "./jsdom-thread.ts";
+import type { A11ySettings } from "./settings.ts";
 import { fillFooterFromRendered, inspectA11y, type ReportPart, transportFetcher } from "./site.ts";
 import { BodySpool, spoolingTransport } from "./spool.ts";
-
-/** What `inspect` asks of the accessibility passes; recorded in the WARC so `recheck` can redo it. */
-export interface A11ySettings {
-  articlesPerColumn: number;
-  maxPages: number;
-  /** Also run the Chromium pass (layout rules, rendered footer). */
-  browser: boolean;
-}
-
-export const defaultA11ySettings = (): A11ySettings => ({ ...DEFAULT_SAMPLE, browser: false });
-
-/** Reads the settings back from a run record; null when the run had no accessibility pass. */
-export function a11ySettingsFrom(v: unknown): A11ySettings | null {
-  if (!v || typeof v !== "object") return null;
-  const o = v as Partial<A11ySettings>;
-  const n = Number(o.articlesPerColumn);
-  const m = Number(o.maxPages);
-  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(m) || m < 1) return null;
-  return { articlesPerColumn: n, maxPages: m, browser: o.browser === true };
-}
 
 export interface SiteA11y {
   /** The crawl's transport, keeping the HTML bodies the sample will need. */
@@ -45,13 +27,16 @@ export interface SiteA11y {
 export class A11yRunner {
   /** Per-page milliseconds of the last sites, for benchmarks and the docs' figures. */
   readonly timings = { jsdom: [] as number[], browser: [] as number[] };
+  /** The jsdom pass runs on a thread of its own: a page too much for jsdom costs only that page. */
+  private readonly jsdom = new JsdomThread();
   private constructor(
     readonly settings: A11ySettings,
     private readonly browser: BrowserPass | null,
   ) {}
 
   static async start(settings: A11ySettings): Promise<A11yRunner> {
-    const browser = settings.browser ? await BrowserPass.launch() : null;
+    // playwright-core is loaded only by runs that render pages.
+    const browser = settings.browser ? await (await import("./browser-pass.ts")).BrowserPass.launch() : null;
     return new A11yRunner(settings, browser);
   }
 
@@ -74,6 +59,7 @@ export class A11yRunner {
             articlesPerColumn: this.settings.articlesPerColumn,
             maxPages: this.settings.maxPages,
             browser: fetcher ? this.browser : null,
+            jsdom: this.jsdom.run,
           },
           fetcher,
         );
@@ -93,6 +79,7 @@ export class A11yRunner {
   }
 
   async close(): Promise<void> {
+    await this.jsdom.close();
     await this.browser?.close();
   }
 }

@@ -2,13 +2,13 @@ import { extractFacts } from "../artifacts/extract.ts";
 import type { FooterFacts } from "../artifacts/footer.ts";
 import type { SiteArtifacts } from "../artifacts/types.ts";
 import type { Finding, Outcome } from "../checks/types.ts";
-import { decodeBody } from "../crawl/charset.ts";
-import type { Transport } from "../crawl/crawler.ts";
 import { FetchFailure, fetchFollow } from "../crawl/fetch.ts";
 import type { HostGate } from "../crawl/gate.ts";
+import type { Transport } from "../crawl/transport.ts";
+import { decodeBody } from "../encoding/charset.ts";
 import { AXE_VERSION, BROWSER_RULES, ruleTitle, STATIC_RULES } from "./axe.ts";
 import type { BrowserPass, Fetched, Fetcher } from "./browser-pass.ts";
-import { axeJsdom } from "./jsdom-pass.ts";
+import type { JsdomRunner } from "./jsdom-thread.ts";
 import type { AxeRun } from "./result.ts";
 import { DEFAULT_SAMPLE, type SampledPage, type SampleOptions, samplePages } from "./sample.ts";
 import type { BodySpool } from "./spool.ts";
@@ -25,6 +25,8 @@ export interface A11yOptions extends SampleOptions {
   browser: BrowserPass | null;
   /** Pages larger than this (decoded characters) are left out of the jsdom pass. */
   maxHtmlChars?: number;
+  /** Where the jsdom pass runs (default: this thread; the engine gives it a thread of its own). */
+  jsdom?: JsdomRunner;
 }
 
 export const defaultA11yOptions = (): A11yOptions => ({ ...DEFAULT_SAMPLE, browser: null });
@@ -42,6 +44,15 @@ export interface A11yResult {
 }
 
 const MAX_HTML_CHARS = 4_000_000;
+
+/** The jsdom pass in the calling thread (tests, recheck): jsdom is loaded only when it runs. */
+const inThisThread: JsdomRunner = async (html, url, rules) =>
+  (await import("./jsdom-pass.ts")).axeJsdom(html, url, rules);
+/**
+ * Pages nested deeper than this are left out of the passes: jsdom and axe walk the tree
+ * recursively (10,000 levels took 14 s and then overflowed the stack), and no real page comes near.
+ */
+const MAX_NESTING = 512;
 
 type Engine = "jsdom" | "chromium";
 interface PageRun {
@@ -111,12 +122,22 @@ export async function inspectA11y(
         failures.push(s.page.url);
         continue;
       }
+      if ((s.page.nesting ?? 0) > MAX_NESTING) {
+        failures.push(s.page.url);
+        continue;
+      }
       const text = decodeBody(doc.body, doc.contentType).text;
-      if (text.length <= maxChars) {
+      if (text.length > maxChars) failures.push(s.page.url);
+      else {
         const t = performance.now();
-        const run = await axeJsdom(text, doc.url, STATIC_RULES);
-        timings.jsdom.push(performance.now() - t);
-        runs.push({ sampled: s, engine: "jsdom", run });
+        try {
+          const run = await (o.jsdom ?? inThisThread)(text, doc.url, STATIC_RULES);
+          timings.jsdom.push(performance.now() - t);
+          runs.push({ sampled: s, engine: "jsdom", run });
+        } catch {
+          // A page jsdom cannot take (too deep, too big, too slow) is left unanalysed, and counted.
+          failures.push(s.page.url);
+        }
       }
       if (session) {
         const v = await session.visit(doc.url, doc, { rules: BROWSER_RULES, html: s.role === "home" });
@@ -168,7 +189,12 @@ export function fillFooterFromRendered(site: SiteArtifacts, html: string): strin
       filled.push(k);
     }
   }
-  if (filled.length > 0) site.notes.push(`footer read from the rendered homepage: ${filled.join(", ")}`);
+  if (filled.length > 0)
+    site.notes.push({
+      code: "footer-rendered",
+      zh: `页脚信息取自浏览器渲染后的首页：${filled.join("、")}`,
+      en: `footer read from the rendered homepage: ${filled.join(", ")}`,
+    });
   return filled;
 }
 

@@ -1,8 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Transport } from "../crawl/crawler.ts";
 import { isRedirect } from "../crawl/fetch.ts";
+import type { Transport } from "../crawl/transport.ts";
 
 interface Entry {
   status: number;
@@ -113,9 +113,10 @@ export class BodySpool {
  */
 export function spoolingTransport(inner: Transport, spool: BodySpool): Transport {
   return {
-    async once(url, method, discardBody = false) {
-      const x = await inner.once(url, method, discardBody);
-      if (method === "GET" && !discardBody) spool.put(x.url, x.status, x.headers, x.body, x.recordId);
+    async once(url, method, req = {}) {
+      const x = await inner.once(url, method, req);
+      if (method === "GET" && !req.discardBody && !req.truncateAt)
+        spool.put(x.url, x.status, x.headers, x.body, x.recordId);
       return x;
     },
   };

@@ -60,6 +60,8 @@ export interface PageFacts {
   text: string;
   /** Where the footer starts in `text` (its first 主办/标识码/ICP/版权 line), or text.length. */
   footerAt: number;
+  /** How deep the page's elements nest at most (the accessibility pass skips pathological depths). */
+  nesting: number;
 }
 
 export const LINK_ATTR: Record<string, string> = {
@@ -192,6 +194,7 @@ export function extractFacts(html: string): PageFacts {
     nav: [],
     text: "",
     footerAt: 0,
+    nesting: 0,
   };
   const e = facts.entries;
   let inTitle = false;
@@ -343,6 +346,7 @@ export function extractFacts(html: string): PageFacts {
       onopentag(name, attrs) {
         flush();
         tags.push(name);
+        if (tags.length > facts.nesting) facts.nesting = tags.length;
         if (SKIP_TEXT.has(name)) skipDepth++;
         if (name === "title" && facts.title === null) {
           inTitle = true;

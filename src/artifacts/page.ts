@@ -1,8 +1,8 @@
 import { selectAll, selectOne } from "css-select";
 import { type AnyNode, DomHandler, type Element } from "domhandler";
 import { Parser } from "htmlparser2";
-import { normaliseUrl } from "../crawl/url.ts";
-import { type ChecksProfile, checksProfileOf } from "../inspect/config.ts";
+import { resolveLink } from "../links/url.ts";
+import { type ChecksProfile, checksProfileOf } from "./checks-profile.ts";
 import { fullDates, type PageDate, shortDate, urlDate } from "./dates.ts";
 import type { ListItem, PageFacts } from "./extract.ts";
 import type { PageArtifact, PageItem } from "./types.ts";
@@ -67,8 +67,9 @@ export function pageFields(
   cfg?: object,
   html?: string,
 ): Partial<PageArtifact> {
-  const base = facts.base ? (normaliseUrl(facts.base, pageUrl) ?? pageUrl) : pageUrl;
-  const abs = (href: string) => normaliseUrl(href, base);
+  // As linked, like the crawled pages' URLs they are matched with.
+  const base = facts.base ? (resolveLink(facts.base, pageUrl) ?? pageUrl) : pageUrl;
+  const abs = (href: string) => resolveLink(href, base);
   const profile = profileOf(cfg);
   let items: ListItem[] = [];
   let selectorItems = false;
@@ -117,6 +118,7 @@ export function pageFields(
     footer: facts.footer,
     saysEmpty: facts.saysEmpty,
     nav,
+    nesting: facts.nesting,
     guide: guideElements(facts.title, text.slice(0, facts.footerAt)),
     outdated: outdatedMatcher(profile).find(text),
     flagged: profile?.wording?.flagged ? flaggedMatcher(profile, profile.wording.flagged).find(text) : [],

@@ -1,5 +1,5 @@
 import { promises as dns } from "node:dns";
-import { checksProfileOf } from "../inspect/config.ts";
+import { checksProfileOf } from "./checks-profile.ts";
 import type { SiteArtifacts } from "./types.ts";
 
 /** AAAA addresses of a host; throws with a `code` (ENODATA, ENOTFOUND, ETIMEOUT…) when there are none. */

@@ -1,11 +1,31 @@
-import type { CharsetSource } from "../crawl/charset.ts";
-import type { FailureClass } from "../crawl/fetch.ts";
-import type { TargetKind } from "../crawl/url.ts";
-import type { ChecksProfile } from "../inspect/config.ts";
+import type { CharsetSource } from "../encoding/charset.ts";
+import type { TargetKind } from "../links/url.ts";
+import type { ChecksProfile } from "./checks-profile.ts";
 import type { PageDate } from "./dates.ts";
 import type { BoardMessage, PageEntries } from "./extract.ts";
 import type { FooterFacts } from "./footer.ts";
 import type { WordingHit } from "./wording.ts";
+
+/** Why a fetch got no answer (docs/inspection.md lists them). */
+export type FailureClass =
+  | "dns"
+  | "refused"
+  | "reset"
+  | "timeout"
+  | "tls"
+  | "too-large"
+  | "redirect-loop"
+  | "too-many-redirects"
+  | "policy-refused"
+  | "bad-url"
+  | "network";
+
+/** A remark on a site's inspection, in both languages; `code` is stable, for machines. */
+export interface Note {
+  code: string;
+  zh: string;
+  en: string;
+}
 
 /** The outcome of fetching one URL (after redirects). */
 export interface FetchOutcome {
@@ -71,6 +91,10 @@ export interface PageArtifact {
   flagged?: WordingHit[];
   /** Items were read with the profile's selectors rather than the heuristics. */
   selectorItems?: boolean;
+  /** Why the page, though fetched, could not be read (its reader ran out of memory or time). */
+  unread?: string;
+  /** How deep its elements nest at most. */
+  nesting?: number;
 }
 
 /** One distinct link target of the site, with every crawled page that links to it. */
@@ -99,8 +123,13 @@ export interface SiteArtifacts {
   pages: PageArtifact[];
   links: LinkArtifact[];
   counts: { fetched: number; failed: number; skipped: number };
-  /** Why a whole-site step did not happen (e.g. robots.txt unreachable). */
-  notes: string[];
+  /** What the reader of the report should know: a step that did not happen, a limit that cut in. */
+  notes: Note[];
+  /**
+   * The crawl ended before it was done: the site's time budget passed, the watchdog found it
+   * stalled, the run was cancelled, or an error in the engine (then `message` says what).
+   */
+  ended?: { reason: "budget" | "stall" | "cancelled" | "error"; message: string; zh?: string };
   /** The content checks' settings for this site (from the profile), when there are any. */
   profile?: ChecksProfile;
   /** AAAA lookup of the host, when the engine ran that step (`addresses` empty: none). */

@@ -1,4 +1,4 @@
-import { sameFamily } from "../crawl/charset.ts";
+import { sameFamily } from "../encoding/charset.ts";
 import { bi } from "../i18n/bilingual.ts";
 import { type Check, type Finding, fromFindings, homeReachable, notApplicable, withRecord } from "./types.ts";
 

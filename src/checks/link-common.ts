@@ -1,5 +1,5 @@
 import type { LinkArtifact, SiteArtifacts } from "../artifacts/types.ts";
-import type { TargetKind } from "../crawl/url.ts";
+import type { TargetKind } from "../links/url.ts";
 import {
   type CheckResult,
   type Finding,

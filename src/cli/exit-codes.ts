@@ -9,6 +9,11 @@ export const ExitCode = {
   invalidInput: 3,
   /** Something the command needs is not there or refused: database, network, address policy. */
   unavailable: 4,
+  /**
+   * The command stopped in a state it should never reach: it was still waiting for work that
+   * nothing would ever finish (a bug; the message says so, please report it with the command line).
+   */
+  internal: 5,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

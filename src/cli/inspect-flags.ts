@@ -14,6 +14,12 @@ import { CliError, ExitCode } from "./exit-codes.ts";
 /** The crawl flags shared by every command that inspects sites. */
 export interface CrawlFlags {
   maxPages?: string;
+  perHost?: string;
+  requests?: string;
+  sitesAtOnce?: string;
+  siteBudget?: string;
+  stallTimeout?: string;
+  readerThreads?: string;
   profile?: string;
   allowPrivate?: boolean;
   userAgent?: string;
@@ -28,6 +34,24 @@ export function addCrawlFlags(cmd: Command): Command {
     .option("--allow-private", "允许访问内网与回环地址 (allow private and loopback addresses)")
     .option("--user-agent <ua>", "用户代理 (user agent)")
     .option("--delay <ms>", "同一主机请求间隔毫秒 (per-host delay, ms)")
+    .option("--per-host <n>", "同一主机同时进行的请求数，默认 2 (requests in flight per host; default 2)")
+    .option(
+      "--requests <n>",
+      "所有主机同时进行的请求数，默认 64 (requests in flight over all hosts; default 64)",
+    )
+    .option("--sites-at-once <n>", "同时检查的网站数，默认 16 (sites inspected at once; default 16)")
+    .option(
+      "--site-budget <seconds>",
+      "每个网站检查的时间上限，默认 600 秒；抓取用其三分之二，其余留给链接检查 (time budget per site, default 600 s: crawling takes two thirds, link checks the rest)",
+    )
+    .option(
+      "--stall-timeout <seconds>",
+      "网站无任何进展多久即报告停滞并结束，默认 120 秒 (a site without progress this long is reported as stalled and ended; default 120 s)",
+    )
+    .option(
+      "--reader-threads <n|auto>",
+      "解析页面的线程数，默认 auto (threads that read pages; default auto: one per spare core)",
+    )
     .option(
       "--resolve <host=ip>",
       "指定主机的地址，可重复，仍受地址策略约束 (pin a host to an address, repeatable; the address policy still applies)",
@@ -52,9 +76,35 @@ export function engineOptionsFrom(o: CrawlFlags): EngineOptions {
       throw new CliError(say(bi("--delay 须为非负数", "--delay must be ≥ 0")), ExitCode.usage);
     options.crawl.delayMs = n;
   }
+  if (o.perHost !== undefined) options.crawl.perHostConcurrency = count("--per-host", o.perHost, 1, 16);
+  if (o.requests !== undefined) options.globalConcurrency = count("--requests", o.requests, 1, 1024);
+  if (o.sitesAtOnce !== undefined) options.siteConcurrency = count("--sites-at-once", o.sitesAtOnce, 1, 1024);
+  if (o.siteBudget !== undefined)
+    options.siteBudgetMs = count("--site-budget", o.siteBudget, 1, 86_400) * 1000;
+  if (o.stallTimeout !== undefined)
+    options.stallTimeoutMs = count("--stall-timeout", o.stallTimeout, 1, 86_400) * 1000;
+  if (o.readerThreads !== undefined)
+    options.readerThreads =
+      o.readerThreads === "auto" ? "auto" : count("--reader-threads", o.readerThreads, 0, 64);
   if (o.userAgent) options.crawl.userAgent = o.userAgent;
   options.allowPrivate = o.allowPrivate === true;
   return options;
+}
+
+/** An integer flag within bounds, or a usage error naming the flag and the bounds. */
+function count(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(
+      say(
+        bi(
+          `${flag} 须为 ${min} 到 ${max} 之间的整数：${value}`,
+          `${flag} must be an integer from ${min} to ${max}: ${value}`,
+        ),
+      ),
+      ExitCode.usage,
+    );
+  return n;
 }
 
 export function profileFrom(o: CrawlFlags): Profile | null {

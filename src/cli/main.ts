@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
-import { registerAll } from "./commands/index.ts";
+import { registerFor } from "./commands/index.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
+import { exitWhenStranded } from "./stranded.ts";
 
-export function buildProgram(): Command {
+/** The program with the commands `argv` needs (all of them without `argv`). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("govscore")
     .description(
       "政府网站与数字政府服务能力评估平台 (evaluation of government websites and digital-government services)",
@@ -12,12 +14,20 @@ export function buildProgram(): Command {
     .version(VERSION, "-V, --version")
     .showHelpAfterError()
     .exitOverride();
-  registerAll(program);
+  await registerFor(program, argv);
   return program;
 }
 
+/** A reader that went away (`govscore … | head`) is not an error of ours. */
+function quietOnClosedPipe(e: NodeJS.ErrnoException): void {
+  if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok);
+  throw e;
+}
+
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
+  const settled = exitWhenStranded();
+  process.stdout.on("error", quietOnClosedPipe);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;
@@ -35,6 +45,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       `govscore: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return ExitCode.failure;
+  } finally {
+    settled();
   }
 }
 

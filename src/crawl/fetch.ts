@@ -1,23 +1,12 @@
 import type { LookupAddress } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import type { Transform } from "node:stream";
 import { rootCertificates } from "node:tls";
-import { Agent } from "undici";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { Agent, type Dispatcher } from "undici";
+import type { FailureClass } from "../artifacts/types.ts";
 import { type AddressPolicy, assertAllowed, PolicyError } from "./address-policy.ts";
-
-/** Failure classes reported in findings and logs (docs/inspection.md lists them). */
-export type FailureClass =
-  | "dns"
-  | "refused"
-  | "reset"
-  | "timeout"
-  | "tls"
-  | "too-large"
-  | "redirect-loop"
-  | "too-many-redirects"
-  | "policy-refused"
-  | "bad-url"
-  | "network";
 
 export type Resolver = (host: string) => Promise<LookupAddress[]>;
 
@@ -51,6 +40,8 @@ export interface Exchange {
   /** Time to the end of the body. */
   ms: number;
   requestHeaders: Record<string, string>;
+  /** The body is the first part only (`RequestOptions.truncateAt`). */
+  truncated?: boolean;
 }
 
 export class FetchFailure extends Error {
@@ -138,14 +129,25 @@ export function createDispatcher(o: FetchOptions, connections = 4): Agent {
   });
 }
 
+/** What one request asks beyond method and URL. */
+export interface RequestOptions {
+  /** Link checks need the status only: the body is dropped once the headers are in. */
+  discardBody?: boolean;
+  /**
+   * Keep at most this many bytes of the body and end the exchange there, marking the answer
+   * `truncated` (robots.txt and sitemaps: the first part is worth having; a page over
+   * `maxBodyBytes` instead fails as too-large).
+   */
+  truncateAt?: number;
+}
+
 /** One request, no redirects followed. Throws FetchFailure. */
 export async function fetchOnce(
   url: string,
   method: "GET" | "HEAD",
   o: FetchOptions,
-  dispatcher: Agent,
-  /** Link checks need the status only: the body is dropped once the headers are in. */
-  discardBody = false,
+  dispatcher: Dispatcher,
+  req: RequestOptions = {},
 ): Promise<Exchange> {
   let u: URL;
   try {
@@ -168,25 +170,43 @@ export async function fetchOnce(
     "user-agent": o.userAgent,
     accept: "text/html,application/xhtml+xml,*/*;q=0.8",
     "accept-language": "zh-CN,zh;q=0.9",
+    // Bodies arrive as sent; a server that compresses anyway is decompressed below, within limits.
+    "accept-encoding": "identity",
   };
   const started = performance.now();
   const deadline = watchDeadline(started + o.totalTimeoutMs);
   try {
     const r = await dispatchOnce(dispatcher, u, method, requestHeaders, {
-      discard: discardBody || method === "HEAD",
-      maxBodyBytes: o.maxBodyBytes,
+      discard: req.discardBody === true || method === "HEAD",
+      maxBodyBytes: Math.min(o.maxBodyBytes, req.truncateAt ?? Number.POSITIVE_INFINITY),
+      truncate: req.truncateAt !== undefined,
       deadline,
       url,
     });
-    return {
+    let body: Uint8Array = r.chunks.length === 1 ? (r.chunks[0] as Buffer) : Buffer.concat(r.chunks);
+    let truncated = r.truncated;
+    const coding = r.headers["content-encoding"]?.trim().toLowerCase();
+    if (coding && coding !== "identity" && body.byteLength > 0 && method === "GET" && !req.discardBody) {
+      const d = await decompress(body, coding, o.maxBodyBytes, req.truncateAt, url, deadline);
+      if (d) {
+        body = d.body;
+        truncated ||= d.truncated;
+        // The body is kept decoded: the header would mislead whoever reads it back.
+        delete r.headers["content-encoding"];
+        delete r.headers["content-length"];
+      }
+    }
+    const x: Exchange = {
       url,
       method,
       status: r.status,
       headers: r.headers,
-      body: r.chunks.length === 1 ? (r.chunks[0] as Buffer) : Buffer.concat(r.chunks),
+      body,
       ms: Math.round(performance.now() - started),
       requestHeaders,
     };
+    if (truncated) x.truncated = true;
+    return x;
   } catch (e) {
     if (e instanceof FetchFailure) throw e;
     const cls = classifyError(e);
@@ -197,18 +217,71 @@ export async function fetchOnce(
   }
 }
 
+const DECOMPRESSORS: Record<string, () => Transform> = {
+  gzip: () => createGunzip(),
+  "x-gzip": () => createGunzip(),
+  deflate: () => createInflate(),
+  br: () => createBrotliDecompress(),
+};
+
+/**
+ * Decodes a body a server compressed although we asked for none, on libuv's threads and never
+ * past `maxBytes` of output: a gzip bomb costs what the limit allows and no more. Null for an
+ * encoding we do not know (the body is kept as it came).
+ */
+function decompress(
+  body: Uint8Array,
+  coding: string,
+  maxBytes: number,
+  truncateAt: number | undefined,
+  url: string,
+  deadline: Deadline,
+): Promise<{ body: Buffer; truncated: boolean } | null> {
+  const make = DECOMPRESSORS[coding];
+  if (!make) return Promise.resolve(null);
+  const limit = Math.min(maxBytes, truncateAt ?? Number.POSITIVE_INFINITY);
+  return new Promise((resolve, reject) => {
+    const z = make();
+    const out: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      z.destroy();
+      f();
+    };
+    deadline.onPass(() => finish(() => reject(new FetchFailure("timeout", "total timeout", url))));
+    z.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return void out.push(c);
+      if (truncateAt !== undefined) {
+        out.push(c.subarray(0, c.length - (size - limit)));
+        finish(() => resolve({ body: Buffer.concat(out), truncated: true }));
+      } else
+        finish(() =>
+          reject(new FetchFailure("too-large", `body decompresses past ${maxBytes} bytes (${coding})`, url)),
+        );
+    });
+    z.on("end", () => finish(() => resolve({ body: Buffer.concat(out), truncated: false })));
+    // A body cut short or corrupt: what was decoded stands, as a browser shows it.
+    z.on("error", () => finish(() => resolve({ body: Buffer.concat(out), truncated: true })));
+    z.end(body);
+  });
+}
+
 /**
  * One exchange on undici's dispatcher interface: status, headers and body chunks straight from
  * the connection, with no response stream, async iterator or abort signal in between. Those were
  * most of what undici cost the crawler's thread, at two or three requests per page.
  */
 function dispatchOnce(
-  dispatcher: Agent,
+  dispatcher: Dispatcher,
   u: URL,
   method: "GET" | "HEAD",
   requestHeaders: Record<string, string>,
-  o: { discard: boolean; maxBodyBytes: number; deadline: Deadline; url: string },
-): Promise<{ status: number; headers: Record<string, string>; chunks: Buffer[] }> {
+  o: { discard: boolean; maxBodyBytes: number; truncate: boolean; deadline: Deadline; url: string },
+): Promise<{ status: number; headers: Record<string, string>; chunks: Buffer[]; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     let settled = false;
     let abort: ((reason: Error) => void) | null = null;
@@ -216,10 +289,11 @@ function dispatchOnce(
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
     let size = 0;
+    let truncated = false;
     const done = () => {
       if (settled) return;
       settled = true;
-      resolve({ status, headers, chunks });
+      resolve({ status, headers, chunks, truncated });
     };
     const fail = (e: Error) => {
       if (settled) return;
@@ -227,63 +301,80 @@ function dispatchOnce(
       reject(e);
       abort?.(e);
     };
-    // An answer complete enough (a discarded body): keep it, and drop the rest of the exchange.
+    // An answer complete enough (a discarded body, a truncated one): keep it, drop the rest.
     const enough = () => {
       done();
       abort?.(new Error("body not needed"));
     };
-    dispatcher.dispatch(
-      {
-        origin: u.origin,
-        path: `${u.pathname}${u.search}`,
-        method,
-        headers: requestHeaders,
-        // undici closes the connection after every HEAD unless told otherwise (for servers that send
-        // a body anyway); it still closes unless the answer says `connection: keep-alive`. Link
-        // checks are mostly HEADs: a new connection for each would cost more than the check.
-        ...(method === "HEAD" ? { reset: false } : {}),
-      },
-      {
-        onConnect(a: (reason: Error) => void) {
-          abort = a;
-          // A body read only to keep the connection has done its job once the status is in.
-          const timeUp = () =>
-            o.discard && status !== 0 ? enough() : fail(new FetchFailure("timeout", "total timeout", o.url));
-          if (o.deadline.passed()) timeUp();
-          else o.deadline.onPass(timeUp);
+    // The deadline runs from the start, connected or not: a request queued behind a busy
+    // connection, or one whose connection never opens, ends at it too.
+    const timeUp = () =>
+      (o.discard || truncated) && status !== 0
+        ? enough()
+        : fail(new FetchFailure("timeout", "total timeout", o.url));
+    o.deadline.onPass(timeUp);
+    try {
+      dispatcher.dispatch(
+        {
+          origin: u.origin,
+          path: `${u.pathname}${u.search}`,
+          method,
+          headers: requestHeaders,
+          // undici closes the connection after every HEAD unless told otherwise (for servers that
+          // send a body anyway); it still closes unless the answer says `connection: keep-alive`.
+          // Link checks are mostly HEADs: a new connection for each would cost more than the check.
+          ...(method === "HEAD" ? { reset: false } : {}),
         },
-        onHeaders(statusCode: number, raw: Buffer[]) {
-          if (statusCode < 200) return true;
-          status = statusCode;
-          headers = headerRecord(raw);
-          const declared = Number(headers["content-length"] ?? Number.NaN);
-          if (o.discard) {
-            // Reading a short body to its end keeps the connection for the next request.
-            if (declared > DISCARD_READ_LIMIT) enough();
-          } else if (declared > o.maxBodyBytes)
-            fail(new FetchFailure("too-large", `body of ${declared} bytes exceeds ${o.maxBodyBytes}`, o.url));
-          return true;
-        },
-        onData(chunk: Buffer) {
-          size += chunk.length;
-          if (o.discard) {
-            if (size > DISCARD_READ_LIMIT) enough();
-          } else if (size > o.maxBodyBytes)
-            fail(new FetchFailure("too-large", `body exceeds ${o.maxBodyBytes} bytes`, o.url));
-          else chunks.push(chunk);
-          return true;
-        },
-        onComplete() {
-          done();
-        },
-        onError(e: Error) {
-          if (!settled) {
-            settled = true;
-            reject(e);
-          }
-        },
-      } as never,
-    );
+        {
+          onConnect(a: (reason: Error) => void) {
+            abort = a;
+            // Ended before the connection came (the deadline passed while queued): drop it now.
+            if (settled) a(new Error("exchange already ended"));
+          },
+          onHeaders(statusCode: number, raw: Buffer[]) {
+            if (settled) return false;
+            if (statusCode < 200) return true;
+            status = statusCode;
+            headers = headerRecord(raw);
+            const declared = Number(headers["content-length"] ?? Number.NaN);
+            if (o.discard) {
+              // Reading a short body to its end keeps the connection for the next request.
+              if (declared > DISCARD_READ_LIMIT) enough();
+            } else if (declared > o.maxBodyBytes && !o.truncate && !headers["content-encoding"])
+              fail(
+                new FetchFailure("too-large", `body of ${declared} bytes exceeds ${o.maxBodyBytes}`, o.url),
+              );
+            return true;
+          },
+          onData(chunk: Buffer) {
+            if (settled) return false;
+            size += chunk.length;
+            if (o.discard) {
+              if (size > DISCARD_READ_LIMIT) enough();
+            } else if (size > o.maxBodyBytes) {
+              if (o.truncate) {
+                chunks.push(chunk.subarray(0, chunk.length - (size - o.maxBodyBytes)));
+                truncated = true;
+                enough();
+              } else fail(new FetchFailure("too-large", `body exceeds ${o.maxBodyBytes} bytes`, o.url));
+            } else chunks.push(chunk);
+            return true;
+          },
+          onComplete() {
+            done();
+          },
+          onError(e: Error) {
+            if (!settled) {
+              settled = true;
+              reject(e);
+            }
+          },
+        } as never,
+      );
+    } catch (e) {
+      // undici refuses some requests at once (a path it cannot send).
+      fail(e as Error);
+    }
   });
 }
 
@@ -302,13 +393,16 @@ function headerRecord(raw: Buffer[]): Record<string, string> {
 }
 
 interface Deadline {
-  passed(): boolean;
   /** What to do when the deadline passes (end the exchange). */
   onPass(stop: () => void): void;
   clear(): void;
 }
 
-/** Exchanges under way and what stops each one; one sweeping timer serves all of them. */
+/**
+ * Exchanges under way and what stops each one; one sweeping timer serves all of them. The timer
+ * keeps the process alive while any exchange is under way: it is what settles an exchange that
+ * nothing else would.
+ */
 const watched = new Set<{ at: number; stop: (() => void) | null }>();
 let sweeper: NodeJS.Timeout | null = null;
 /** How often deadlines are looked at: a body is cut at most this late. */
@@ -333,15 +427,17 @@ function watchDeadline(at: number): Deadline {
   watched.add(w);
   if (!sweeper) {
     sweeper = setInterval(sweep, SWEEP_MS);
-    sweeper.unref();
   }
   return {
-    passed: () => performance.now() >= at,
     onPass(stop) {
       w.stop = stop;
     },
     clear() {
       watched.delete(w);
+      if (watched.size === 0 && sweeper) {
+        clearInterval(sweeper);
+        sweeper = null;
+      }
     },
   };
 }

@@ -1,7 +1,10 @@
-import { classifyTarget, normaliseUrl, type TargetKind } from "./url.ts";
+import { classifyTarget, resolveLink, type TargetKind, urlKey } from "../links/url.ts";
 
 export interface ResolvedLink {
+  /** The URL as linked (what is requested). */
   target: string;
+  /** Its de-duplication key (the same string when the URL has no query). */
+  key: string;
   kind: TargetKind;
 }
 
@@ -50,8 +53,10 @@ export class LinkResolver {
         : `${tag} ${base.href} ${href}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
-    const target = normaliseUrl(href, base.href);
-    const resolved = target ? { target, kind: classifyTarget(target, tag, this.inScope) } : null;
+    const target = resolveLink(href, base.href);
+    const resolved = target
+      ? { target, key: urlKey(target), kind: classifyTarget(target, tag, this.inScope) }
+      : null;
     if (this.memo.size >= this.max) this.memo.clear();
     this.memo.set(detached(key), resolved);
     return resolved;

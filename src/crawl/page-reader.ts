@@ -1,6 +1,15 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../runtime/worker-entry.ts";
 import { boundHeapGrowth } from "./heap-growth.ts";
 import { type PageInput, type PageReading, readPage, siteReading } from "./read-page.ts";
+
+/** A page that could not be read: its reader ran out of memory, time or stack. The page's loss only. */
+export class ReadFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReadFailure";
+  }
+}
 
 /**
  * Reads fetched pages for the crawler. Reading (decoding, parsing, the content facts) is most of
@@ -9,7 +18,8 @@ import { type PageInput, type PageReading, readPage, siteReading } from "./read-
 export interface PageReader {
   /**
    * A site, before its pages: its configuration, and the URL its scope is taken from (where its
-   * homepage ended). `release` after its last page.
+   * homepage ended). `release` after its last page. `read` rejects with ReadFailure for a page
+   * that cannot be read.
    */
   site(cfg: object, scope: string): { read(input: PageInput): Promise<PageReading>; release(): void };
   close(): Promise<void>;
@@ -21,10 +31,14 @@ export const inlineReader: PageReader = {
     const site = siteReading(cfg, scope);
     return {
       read: async (input) => {
-        const r = readPage(input, site);
-        // Strings cut out of the page are slices that keep the whole decoded page alive; a copy
-        // holds only what the checks read. (From a thread, the message is already a copy.)
-        return structuredClone(r);
+        try {
+          // Strings cut out of the page are slices that keep the whole decoded page alive; a copy
+          // holds only what the checks read. (From a thread, the message is already a copy.)
+          return structuredClone(readPage(input, site));
+        } catch (e) {
+          // A page nested too deep for a recursive step, say: that page is lost, not the run.
+          throw new ReadFailure(`page could not be read: ${e instanceof Error ? e.message : String(e)}`);
+        }
       },
       release() {},
     };
@@ -35,112 +49,267 @@ export const inlineReader: PageReader = {
 /** Pages a thread holds at once (one reading, the next ones ready). */
 const IN_FLIGHT = 4;
 
-interface Pending {
+interface Job {
+  site: number;
+  input: PageInput;
   resolve: (r: PageReading) => void;
   reject: (e: Error) => void;
+  /** A thread died while holding this page: it is read again, alone, once. */
+  suspect: boolean;
+}
+
+interface Slot {
+  w: Worker;
+  /** Pages sent, by message id, in the order the thread reads them. */
+  jobs: Map<number, Job>;
+  /** When the thread began the page it is on (its oldest unanswered one). */
+  since: number;
+  /** Holds a page that killed a thread before: no other page goes with it. */
+  isolating: boolean;
+  /** performance.now() when the thread had loaded its modules (0: not yet). */
+  readyAt: number;
+  startedAt: number;
+}
+
+/** Longest a new thread may take to load its modules before it is taken as broken. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Pages waiting for a thread, served site by site in turn: a site with many pages, or pages that
+ * take long to read, cannot make the other sites wait behind all of them. Pages to read again
+ * (their thread died) go first.
+ */
+class FairQueue {
+  private readonly retries: Job[] = [];
+  /** Per site, in the order the sites take turns. */
+  private readonly sites = new Map<number, Job[]>();
+
+  add(job: Job): void {
+    const q = this.sites.get(job.site);
+    if (q) q.push(job);
+    else this.sites.set(job.site, [job]);
+  }
+
+  retry(job: Job): void {
+    this.retries.push(job);
+  }
+
+  peek(): Job | undefined {
+    if (this.retries.length > 0) return this.retries[0];
+    const first = this.sites.values().next();
+    return first.done ? undefined : first.value[0];
+  }
+
+  /** Takes the job `peek` gave; its site goes to the back of the turn. */
+  take(): void {
+    if (this.retries.length > 0) {
+      this.retries.shift();
+      return;
+    }
+    const first = this.sites.entries().next();
+    if (first.done) return;
+    const [site, q] = first.value;
+    q.shift();
+    this.sites.delete(site);
+    if (q.length > 0) this.sites.set(site, q);
+  }
+
+  /** Removes and returns the jobs of one site, or of every site. */
+  drop(site?: number): Job[] {
+    const out: Job[] = [];
+    const keep = (j: Job) => site !== undefined && j.site !== site;
+    for (let i = this.retries.length - 1; i >= 0; i--)
+      if (!keep(this.retries[i] as Job)) out.push(...this.retries.splice(i, 1));
+    for (const [s, q] of [...this.sites]) {
+      if (site !== undefined && s !== site) continue;
+      out.push(...q);
+      this.sites.delete(s);
+    }
+    return out;
+  }
+}
+
+export interface ThreadedReaderOptions {
+  /** Longest a thread may spend on one page before it is stopped and the page given up. */
+  readTimeoutMs?: number;
+  /** Heap of each thread, MB (old generation). */
+  heapMb?: number;
 }
 
 /**
- * The thread's entry: the sources are TypeScript run through tsx, and a worker does not inherit
- * the loader hooks of the thread that starts it, so the thread registers tsx before importing.
+ * A pool of reader threads; pages go to the thread with the fewest in hand. The pool owns every
+ * read it accepts: each settles with the thread's answer or with a ReadFailure, never not at all.
+ * A thread that dies (out of memory, a crash) is replaced and the pages it held are read again,
+ * each alone on a thread, so that only the page that kills a thread is lost; a thread that spends
+ * longer than `readTimeoutMs` on one page is stopped the same way. Threads keep the process alive
+ * only while they hold pages.
  */
-function workerSource(): string {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./page-reader-worker.ts", import.meta.url).href;
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-}
-
-/** A pool of reader threads; pages go to the thread with the fewest in hand. */
 export class ThreadedReader implements PageReader {
-  private readonly workers: { w: Worker; load: number }[] = [];
-  private readonly pending = new Map<number, Pending & { worker: number }>();
+  private readonly slots: (Slot | null)[] = [];
   private nextId = 0;
   private nextSite = 0;
-  private failed: Error | null = null;
+  private closed = false;
+  private readonly sites = new Map<number, { cfg: unknown; scope: string }>();
+  private readonly waiting = new FairQueue();
+  private readonly timer: NodeJS.Timeout;
+  private readonly readTimeoutMs: number;
+  private readonly heapMb: number;
+  /** Threads that died or were stopped, for reports. */
+  restarts = 0;
 
-  constructor(threads: number) {
+  constructor(threads: number, o: ThreadedReaderOptions = {}) {
     // With reading moved off it, this thread's heap is mostly short-lived garbage: see there.
     boundHeapGrowth();
-    const source = workerSource();
-    for (let i = 0; i < threads; i++) {
-      // A small heap: a thread holds a few pages at a time, and collects early what it let go.
-      const w = new Worker(source, {
-        eval: true,
-        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
-      });
-      w.on("message", (m: { id: number; reading?: PageReading; error?: string }) => {
-        const p = this.pending.get(m.id);
-        if (!p) return;
-        this.pending.delete(m.id);
-        const slot = this.workers[p.worker];
-        if (slot) slot.load--;
-        if (m.error !== undefined) p.reject(new Error(m.error));
-        else p.resolve(m.reading as PageReading);
-        this.pump();
-      });
-      w.on("error", (e) => this.fail(e));
-      w.on("exit", (code) => {
-        if (code !== 0) this.fail(new Error(`page reader thread exited with ${code}`));
-      });
-      w.unref();
-      this.workers.push({ w, load: 0 });
+    this.readTimeoutMs = o.readTimeoutMs ?? 15_000;
+    this.heapMb = o.heapMb ?? 96;
+    for (let i = 0; i < threads; i++) this.slots.push(this.spawn(i));
+    this.timer = setInterval(() => this.watch(), Math.min(1000, this.readTimeoutMs / 4));
+    this.timer.unref();
+  }
+
+  private spawn(index: number): Slot {
+    const w = startWorker(import.meta.url, "./page-reader-worker.ts", {
+      // A thread holds a few pages at a time and collects early what it let go; a page past this
+      // (a 10 MB body read into a DOM) is that page's loss, see the class comment.
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 16 },
+    });
+    const slot: Slot = {
+      w,
+      jobs: new Map(),
+      since: 0,
+      isolating: false,
+      readyAt: 0,
+      startedAt: performance.now(),
+    };
+    w.on("message", (m: { id: number; reading?: PageReading; error?: string; ready?: boolean }) => {
+      if (m.ready) {
+        slot.readyAt = performance.now();
+        slot.since = Math.max(slot.since, slot.readyAt);
+        return;
+      }
+      const job = slot.jobs.get(m.id);
+      if (!job) return;
+      slot.jobs.delete(m.id);
+      slot.since = performance.now();
+      if (slot.jobs.size === 0) {
+        slot.isolating = false;
+        w.unref();
+      }
+      if (m.error !== undefined) job.reject(new ReadFailure(`page could not be read: ${m.error}`));
+      else job.resolve(m.reading as PageReading);
+      this.pump();
+    });
+    // A thread that dies takes no page with it: see `lost`.
+    w.on("error", (e) => this.lost(index, slot, e.message));
+    w.on("exit", (code) => this.lost(index, slot, `reader thread exited with ${code}`));
+    for (const [site, s] of this.sites) w.postMessage({ kind: "site", site, cfg: s.cfg, scope: s.scope });
+    w.unref();
+    return slot;
+  }
+
+  /**
+   * A thread died or was stopped: replace it and read its pages again, each alone (or as before,
+   * when the page that stopped it is known and already given up: `innocent`).
+   */
+  private lost(index: number, slot: Slot, why: string, innocent = false): void {
+    if (this.slots[index] !== slot) return;
+    this.slots[index] = null;
+    const held = [...slot.jobs.values()];
+    slot.jobs.clear();
+    void slot.w.terminate();
+    if (this.closed) {
+      for (const job of held) job.reject(new ReadFailure("page reader closed"));
+      return;
     }
+    this.restarts++;
+    const reason = /ERR_WORKER_OUT_OF_MEMORY|out of memory|heap/i.test(why) ? "out of memory" : why;
+    // The page the thread was on when alone is the culprit; together, any of them may be.
+    for (const job of held) {
+      if (innocent) this.waiting.retry(job);
+      else if (job.suspect || held.length === 1)
+        job.reject(new ReadFailure(`page could not be read: ${reason}`));
+      else {
+        job.suspect = true;
+        this.waiting.retry(job);
+      }
+    }
+    this.slots[index] = this.spawn(index);
+    this.pump();
+  }
+
+  /** Stops a thread that has spent too long on one page. */
+  private watch(): void {
+    const now = performance.now();
+    this.slots.forEach((slot, i) => {
+      if (slot && slot.readyAt === 0 && now - slot.startedAt > START_TIMEOUT_MS) {
+        this.lost(i, slot, "reader thread did not start", true);
+        return;
+      }
+      if (slot && slot.readyAt > 0 && slot.jobs.size > 0 && now - slot.since > this.readTimeoutMs) {
+        const [first] = slot.jobs.values();
+        // The page it is on is the one that took too long: give it up now, re-read the others.
+        if (first) {
+          slot.jobs.delete([...slot.jobs.keys()][0] as number);
+          first.reject(new ReadFailure(`page could not be read within ${this.readTimeoutMs / 1000} s`));
+        }
+        this.lost(i, slot, "read timeout", true);
+      }
+    });
   }
 
   /**
    * Pages wait here, not in a thread's message queue, until a thread has room: a copy of a page
    * is made only when a thread is about to read it, so a fast crawl does not pile copies up.
    */
-  private readonly waiting: {
-    site: number;
-    input: PageInput;
-    resolve: (r: PageReading) => void;
-    reject: (e: Error) => void;
-  }[] = [];
-
   private pump(): void {
-    while (this.waiting.length > 0) {
-      let best = 0;
-      for (let i = 1; i < this.workers.length; i++)
-        if ((this.workers[i]?.load ?? 0) < (this.workers[best]?.load ?? 0)) best = i;
-      const slot = this.workers[best] as { w: Worker; load: number };
-      if (slot.load >= IN_FLIGHT) return;
-      const job = this.waiting.shift() as (typeof this.waiting)[number];
+    for (let job = this.waiting.peek(); job; job = this.waiting.peek()) {
+      let best = -1;
+      for (let i = 0; i < this.slots.length; i++) {
+        const s = this.slots[i];
+        if (!s || s.isolating) continue;
+        if (job.suspect ? s.jobs.size > 0 : s.jobs.size >= IN_FLIGHT) continue;
+        if (best < 0 || s.jobs.size < (this.slots[best]?.jobs.size ?? 0)) best = i;
+      }
+      if (best < 0) return;
+      const slot = this.slots[best] as Slot;
+      this.waiting.take();
       const id = this.nextId++;
-      slot.load++;
-      this.pending.set(id, { resolve: job.resolve, reject: job.reject, worker: best });
+      if (slot.jobs.size === 0) {
+        slot.since = Math.max(performance.now(), slot.readyAt);
+        slot.w.ref();
+      }
+      slot.jobs.set(id, job);
+      if (job.suspect) slot.isolating = true;
       slot.w.postMessage({ kind: "read", id, site: job.site, input: job.input });
     }
-  }
-
-  private fail(e: Error): void {
-    this.failed = e;
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(e);
-    }
-    for (const job of this.waiting.splice(0)) job.reject(e);
   }
 
   site(cfg: object, scope: string) {
     const site = this.nextSite++;
     // Only what reading uses crosses over: the profile's check settings, and the scope.
     const sent = { checks: (cfg as { checks?: unknown }).checks };
-    for (const { w } of this.workers) w.postMessage({ kind: "site", site, cfg: sent, scope });
+    this.sites.set(site, { cfg: sent, scope });
+    for (const s of this.slots) s?.w.postMessage({ kind: "site", site, cfg: sent, scope });
     return {
       read: (input: PageInput) =>
         new Promise<PageReading>((resolve, reject) => {
-          if (this.failed) return reject(this.failed);
-          this.waiting.push({ site, input, resolve, reject });
+          if (this.closed) return reject(new ReadFailure("page reader closed"));
+          this.waiting.add({ site, input, resolve, reject, suspect: false });
           this.pump();
         }),
       release: () => {
-        for (const { w } of this.workers) w.postMessage({ kind: "drop", site });
+        this.sites.delete(site);
+        // Pages of a site that ended early are not read any more.
+        for (const job of this.waiting.drop(site)) job.reject(new ReadFailure("site released"));
+        for (const s of this.slots) s?.w.postMessage({ kind: "drop", site });
       },
     };
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map(({ w }) => w.terminate()));
+    this.closed = true;
+    clearInterval(this.timer);
+    for (const job of this.waiting.drop()) job.reject(new ReadFailure("page reader closed"));
+    await Promise.all(this.slots.map((s) => s?.w.terminate()));
   }
 }

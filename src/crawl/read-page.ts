@@ -2,9 +2,10 @@ import { extractFacts } from "../artifacts/extract.ts";
 import { extractLinks } from "../artifacts/extract-links.ts";
 import { pageFields } from "../artifacts/page.ts";
 import type { PageArtifact } from "../artifacts/types.ts";
-import { decodeBody } from "./charset.ts";
+import { decodeBody } from "../encoding/charset.ts";
+import { resolveLink, scopeOf, type TargetKind } from "../links/url.ts";
 import { LinkResolver } from "./link-resolver.ts";
-import { normaliseUrl, scopeOf, type TargetKind } from "./url.ts";
+import { dropRawText } from "./raw-text.ts";
 
 /** One fetched HTML page to read. */
 export interface PageInput {
@@ -14,6 +15,8 @@ export interface PageInput {
   depth: number;
   /** false: links, title and meta only (the crawl-only baseline). */
   contentFacts: boolean;
+  /** Links read from the page, at most (a page of 200,000 links is read as its first ones). */
+  maxLinks?: number;
 }
 
 /** What the crawler learns from a page: its artifact fields and the links to follow. */
@@ -23,8 +26,14 @@ export interface PageReading {
   meta: Record<string, string>;
   /** The content facts the checks read (absent with `contentFacts: false`). */
   fields: Partial<PageArtifact> | null;
-  /** The page's links, resolved against its base and classified (unusable ones left out). */
-  links: { target: string; kind: TargetKind; tag: string }[];
+  /**
+   * The page's links, resolved against its base and classified (unusable ones left out), at most
+   * `maxLinks` of them. `target` is the URL as linked; `key` its de-duplication key where that
+   * differs (a query in another order).
+   */
+  links: { target: string; key?: string; kind: TargetKind; tag: string }[];
+  /** Links past `maxLinks`, not read. */
+  linksCut: number;
 }
 
 /** A site as its pages' reader knows it: the profile's check settings and its link scope. */
@@ -43,11 +52,12 @@ export function siteReading(cfg: object, scope: string): SiteReading {
  * for the site's link memo (see LinkResolver).
  */
 export function readPage(i: PageInput, site: SiteReading): PageReading {
-  const d = decodeBody(i.body, i.contentType);
+  // Script and style bodies are dropped before decoding: nothing read from a page is in them.
+  const d = decodeBody(dropRawText(i.body), i.contentType);
   const charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
   if (!i.contentFacts) {
     const f = extractLinks(d.text);
-    return { charset, title: f.title, meta: f.meta, fields: null, links: resolveLinks(f, i, site) };
+    return { charset, title: f.title, meta: f.meta, fields: null, ...resolveLinks(f, i, site) };
   }
   const f = extractFacts(d.text);
   return {
@@ -55,22 +65,28 @@ export function readPage(i: PageInput, site: SiteReading): PageReading {
     title: f.title,
     meta: f.meta,
     fields: pageFields(f, i.finalUrl, i.depth, site.cfg, d.text),
-    links: resolveLinks(f, i, site),
+    ...resolveLinks(f, i, site),
   };
 }
+
+export const DEFAULT_MAX_LINKS = 5_000;
 
 /** The page's links against its base: `<base href>` where it has one, else its own URL. */
 function resolveLinks(
   f: { base: string | null; links: { href: string; tag: string }[] },
   i: PageInput,
   site: SiteReading,
-): PageReading["links"] {
-  const baseHref = f.base ? (normaliseUrl(f.base, i.finalUrl) ?? i.finalUrl) : i.finalUrl;
+): Pick<PageReading, "links" | "linksCut"> {
+  const baseHref = f.base ? (resolveLink(f.base, i.finalUrl) ?? i.finalUrl) : i.finalUrl;
   const base = site.resolver.base(baseHref);
+  const max = i.maxLinks ?? DEFAULT_MAX_LINKS;
   const links: PageReading["links"] = [];
-  for (const l of f.links) {
+  const n = Math.min(max, f.links.length);
+  for (let k = 0; k < n; k++) {
+    const l = f.links[k] as { href: string; tag: string };
     const r = site.resolver.resolve(l.href, l.tag, base);
-    if (r) links.push({ target: r.target, kind: r.kind, tag: l.tag });
+    if (!r) continue;
+    links.push(r.key === r.target ? { target: r.target, kind: r.kind, tag: l.tag } : { ...r, tag: l.tag });
   }
-  return links;
+  return { links, linksCut: f.links.length - n };
 }

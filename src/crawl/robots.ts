@@ -8,6 +8,12 @@ interface Robot {
 // The package's typings confuse TypeScript's ESM/CJS interop; the runtime export is the function.
 const robotsParser = robotsParserModule as unknown as (url: string, body: string) => Robot;
 
+/**
+ * How much of a robots.txt is read: RFC 9309 §2.5 asks crawlers to parse at least 500 KiB; a
+ * longer file is cut there (a 10 MB one cost hundreds of MB to parse whole).
+ */
+export const ROBOTS_MAX_BYTES = 512 * 1024;
+
 export interface Robots {
   isAllowed(url: string): boolean;
   sitemaps: string[];

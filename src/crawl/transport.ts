@@ -1,8 +1,11 @@
-import type { Agent } from "undici";
-import type { Transport } from "./crawler.ts";
-import { type Exchange, FetchFailure, type FetchOptions, fetchOnce } from "./fetch.ts";
+import type { Dispatcher } from "undici";
+import { type Exchange, FetchFailure, type FetchOptions, fetchOnce, type RequestOptions } from "./fetch.ts";
 import type { WarcWriter } from "./warc.ts";
 import { type Archive, archiveKey } from "./warc.ts";
+/** One request without redirects: live over the network or replayed from a WARC archive. */
+export interface Transport {
+  once(url: string, method: "GET" | "HEAD", req?: RequestOptions): Promise<Exchange>;
+}
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -14,16 +17,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export function liveTransport(
   o: FetchOptions,
-  dispatcher: Agent,
+  dispatcher: Dispatcher,
   retries: number,
   warc: WarcWriter | null,
   backoffMs = 250,
 ): Transport {
   return {
-    async once(url, method, discardBody = false): Promise<Exchange> {
+    async once(url, method, req = {}): Promise<Exchange> {
       for (let attempt = 0; ; attempt++) {
         try {
-          const x = await fetchOnce(url, method, o, dispatcher, discardBody);
+          const x = await fetchOnce(url, method, o, dispatcher, req);
           if (TRANSIENT_STATUS.has(x.status) && attempt < retries) {
             await sleep(backoffMs * 2 ** attempt);
             continue;

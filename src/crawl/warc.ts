@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import { WARCParser, WARCRecord, WARCSerializer } from "warcio";
+import type { FailureClass } from "../artifacts/types.ts";
 import { VERSION } from "../version.ts";
-import type { Exchange, FailureClass } from "./fetch.ts";
+import type { Exchange } from "./fetch.ts";
 
 const WARC_VERSION = "WARC/1.1";
 /** Our own WARC header: the measured duration, so that a recheck reproduces `site.slow`. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Framework } from "../frameworks/schema.ts";
 import type { Database, EvaluationStatus, EvaluationTable, EvidenceKind } from "../store/schema.ts";
 
@@ -228,11 +228,16 @@ export async function saveInspection(
     .execute();
 }
 
+/**
+ * Websites that have a report in the evaluation. A report of an inspection that broke (status
+ * "failed": an error in the engine, not in the site) does not count: a rerun inspects it again.
+ */
 export async function inspectedWebsites(db: Kysely<Database>, evaluationId: number): Promise<Set<number>> {
   const rows = await db
     .selectFrom("inspection")
     .select("website_id")
     .where("evaluation_id", "=", evaluationId)
+    .where(sql<string>`report->'facts'->>'inspection.status'`, "is distinct from", "failed")
     .execute();
   return new Set(rows.map((r) => r.website_id));
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Resolver } from "../crawl/fetch.ts";
 import type { EngineOptions, Profile } from "../inspect/config.ts";
-import { inspectSites } from "../inspect/inspect.ts";
+import { inspectSites, type RunProgress, type StallReport } from "../inspect/inspect.ts";
 import type { InspectionReport } from "../inspect/report.ts";
 import type { Database } from "../store/schema.ts";
 import {
@@ -23,6 +23,10 @@ export interface InspectEvaluationRun {
   again?: boolean;
   resolver?: Resolver;
   onProgress?: (done: number, total: number, report: InspectionReport) => void;
+  /** How the run goes, about twice a second (see inspectSites). */
+  onRunProgress?: (p: RunProgress) => void;
+  /** A site stalled and was ended (its report says so). */
+  onStall?: (s: StallReport) => void;
 }
 
 /**
@@ -53,6 +57,8 @@ export async function inspectEvaluation(
     warcDir: run.warcDir ?? null,
     ...(run.resolver ? { resolver: run.resolver } : {}),
     collect: false,
+    ...(run.onRunProgress ? { onProgress: run.onRunProgress } : {}),
+    ...(run.onStall ? { onStall: run.onStall } : {}),
     onSite: (report) => {
       const site = byUrl.get(report.site);
       if (!site) return;

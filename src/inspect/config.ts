@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { COLUMN_TYPES } from "../artifacts/column-types.ts";
-import { RenamedBodySchema } from "../artifacts/wording.ts";
-import type { CrawlConfig } from "../crawl/crawler.ts";
+import { ChecksProfile } from "../artifacts/checks-profile.ts";
+import type { CrawlConfig } from "../crawl/config.ts";
 import { VERSION } from "../version.ts";
 
 export const CONTACT_URL = "https://github.com/govscore/govscore";
@@ -26,6 +25,15 @@ export interface EngineOptions {
    * "auto": one per spare core (at most 4) for a crawl big enough to pay for their start-up.
    */
   readerThreads?: number | "auto";
+  /**
+   * One site's whole inspection, at most (ms): crawling stops at two thirds of it and leaves the
+   * rest to link checks; at the end the site's report is made of what was learned.
+   */
+  siteBudgetMs: number;
+  /** A site that makes no progress this long (ms) is reported as stalled and ended. */
+  stallTimeoutMs: number;
+  /** Longest a reader thread may spend on one page (ms) before the page is given up. */
+  readTimeoutMs?: number;
   allowPrivate: boolean;
   allowHosts?: string[];
   /**
@@ -48,6 +56,8 @@ export function defaultOptions(): EngineOptions {
       maxSitemaps: 20,
       maxCrawlDelayMs: 10_000,
       delayMs: 250,
+      maxLinksPerPage: 5_000,
+      maxLinkTargets: 20_000,
     },
     connectTimeoutMs: 10_000,
     headersTimeoutMs: 15_000,
@@ -57,56 +67,12 @@ export function defaultOptions(): EngineOptions {
     retries: 2,
     siteConcurrency: 16,
     globalConcurrency: 64,
+    siteBudgetMs: 10 * 60_000,
+    stallTimeoutMs: 120_000,
+    readTimeoutMs: 15_000,
     allowPrivate: false,
   };
 }
-
-const ColumnTypeId = z.enum(COLUMN_TYPES);
-const Days = z.number().int().positive();
-
-/**
- * What the content checks may be told about a site (all optional: the heuristics work without).
- * `url` keys are path prefixes (`/col/col123/`) or, between slashes, regular expressions
- * (`/\/col\/col\d+\//`), matched against the page's path and query.
- */
-export const ChecksProfile = z.object({
-  /** Columns and their types; a listed URL is a column even where the heuristics would not say so. */
-  columns: z
-    .array(
-      z.object({
-        url: z.string().min(1),
-        type: ColumnTypeId.optional(),
-        name: z.string().optional(),
-        limitDays: Days.optional(),
-      }),
-    )
-    .optional(),
-  /** Staleness limits by column type (days); the rest keep the defaults. */
-  staleDays: z.partialRecord(ColumnTypeId, Days).optional(),
-  homeStaleDays: Days.optional(),
-  /** Where the heuristics misread a list: CSS selectors for its entries, their link and date. */
-  selectors: z
-    .array(
-      z.object({
-        url: z.string().min(1),
-        items: z.string().min(1),
-        link: z.string().optional(),
-        date: z.string().optional(),
-      }),
-    )
-    .optional(),
-  /** Sections the content checks leave alone (archives, English pages…). */
-  skip: z.array(z.string().min(1)).optional(),
-  wording: z
-    .object({
-      /** Serious wording errors (wording.flagged): the evaluation's dictionary plus the site's. */
-      flagged: z.array(z.string().min(1)).optional(),
-      /** More renamed bodies for wording.outdated-name, same fields as the built-in file. */
-      outdated: z.array(RenamedBodySchema).optional(),
-    })
-    .optional(),
-});
-export type ChecksProfile = z.infer<typeof ChecksProfile>;
 
 /** Per-site overrides in a `--profile` YAML file: `sites: { <host>: { maxPages: 50, ... } }`. */
 const SiteOverride = z
@@ -190,12 +156,4 @@ function mergeChecks(d: SiteOverride | undefined, s: SiteOverride | undefined): 
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** The content checks' settings carried by a crawl configuration, if any. */
-export function checksProfileOf(cfg: object): ChecksProfile | undefined {
-  const c = (cfg as { checks?: unknown }).checks;
-  if (c === undefined) return undefined;
-  const r = ChecksProfile.safeParse(c);
-  return r.success ? r.data : undefined;
 }

@@ -1,16 +1,44 @@
 import { availableParallelism } from "node:os";
-import type { Agent } from "undici";
-import type { A11ySettings } from "../a11y/engine.ts";
+import type { Dispatcher } from "undici";
+import type { A11yRunner } from "../a11y/engine.ts";
+import { type A11ySettings, a11ySettingsFrom } from "../a11y/settings.ts";
+import type { ReportPart } from "../a11y/site.ts";
 import { type AaaaResolver, completeSite } from "../artifacts/site-steps.ts";
+import type { SiteArtifacts } from "../artifacts/types.ts";
 import type { Check } from "../checks/types.ts";
-import { type CrawlConfig, crawlSite, type LinkCache, type Transport } from "../crawl/crawler.ts";
+import type { CrawlConfig } from "../crawl/config.ts";
+import { crawlSite, LinkCache } from "../crawl/crawler.ts";
 import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } from "../crawl/fetch.ts";
 import { HostGate } from "../crawl/gate.ts";
 import { inlineReader, type PageReader, ThreadedReader } from "../crawl/page-reader.ts";
-import { liveTransport, replayTransport } from "../crawl/transport.ts";
+import { type OpenWait, SiteEnded, SiteRun } from "../crawl/site-run.ts";
+import { liveTransport, replayTransport, type Transport } from "../crawl/transport.ts";
 import { readArchive, WarcWriter, warcSiteName } from "../crawl/warc.ts";
-import { crawlConfigFor, type EngineOptions, type Profile } from "./config.ts";
+import { crawlConfigFor, defaultOptions, type EngineOptions, type Profile } from "./config.ts";
 import { buildReport, type InspectionReport } from "./report.ts";
+
+/** How a run is going, for progress displays. */
+export interface RunProgress {
+  sites: number;
+  sitesDone: number;
+  /** Sites whose inspection ended early (budget, stall) or failed. */
+  sitesCut: number;
+  /** Pages fetched or failed so far, over all sites. */
+  pages: number;
+  pagesFailed: number;
+  /** performance.now() when the run began. */
+  startedAt: number;
+}
+
+/** A site the watchdog ended because it made no progress. */
+export interface StallReport {
+  site: string;
+  /** What it was waiting for the longest, and since how long (ms). */
+  wait: OpenWait | null;
+  waitedMs: number;
+  /** How long it had made no progress at all (ms). */
+  idleMs: number;
+}
 
 export interface InspectRun {
   sites: string[];
@@ -24,7 +52,8 @@ export interface InspectRun {
   aaaa?: AaaaResolver | null;
   /** Where the other scheme of a site lives (tests serve http and https on separate ports). */
   schemeProbe?: (site: string) => { http: string; https: string } | undefined;
-  onSite?: (report: InspectionReport) => void;
+  /** Each report as its site finishes (`index`: the site's place in `sites`). */
+  onSite?: (report: InspectionReport, index: number) => void;
   /** false: reports go to onSite only and are not kept (big runs stream them; memory stays flat). */
   collect?: boolean;
   /** Accessibility passes (axe-core over a sample of pages); absent or null: none. */
@@ -33,6 +62,10 @@ export interface InspectRun {
   checks?: readonly Check[];
   /** Page readers shared with the caller (a worker keeps one pool for all its jobs). */
   reader?: PageReader;
+  /** Called about twice a second while the run goes, and once at its end. */
+  onProgress?: (p: RunProgress) => void;
+  /** A site made no progress for `stallTimeoutMs` and was ended (its report says so too). */
+  onStall?: (s: StallReport) => void;
 }
 
 /** How many reader threads a run gets (see EngineOptions.readerThreads). */
@@ -48,7 +81,9 @@ export function readerThreads(o: EngineOptions, sites: number): number {
 function readerFor(run: InspectRun): { reader: PageReader; own: boolean } {
   if (run.reader) return { reader: run.reader, own: false };
   const n = readerThreads(run.options, run.sites.length);
-  return n > 0 ? { reader: new ThreadedReader(n), own: true } : { reader: inlineReader, own: false };
+  return n > 0
+    ? { reader: new ThreadedReader(n, { readTimeoutMs: run.options.readTimeoutMs }), own: true }
+    : { reader: inlineReader, own: false };
 }
 
 function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): FetchOptions {
@@ -66,18 +101,16 @@ function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): 
   };
 }
 
-/** Runs `fn` over `items` with at most `n` at once, keeping the input order of results. */
-async function pool<T, R>(items: T[], n: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+/** Runs `fn` over `items` with at most `n` at once. */
+async function pool<T>(items: T[], n: number, fn: (t: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i] as T, i);
+      await fn(items[i] as T, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  return out;
 }
 
 /**
@@ -90,14 +123,31 @@ function warcName(site: string, i: number): string {
   return `${String(i).padStart(5, "0")}-${warcSiteName(site)}`;
 }
 
-/** Inspects many sites concurrently over the network; one report per site, input order. */
+/** Longest a site's evidence archive may take to close (a disk that stopped answering). */
+const WARC_CLOSE_MS = 60_000;
+
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+/** Settles with `p`, or rejects after `ms` saying what did not finish. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let t: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    t = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds(ms)}`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(t));
+}
+
+/**
+ * Inspects many sites concurrently over the network; one report per site, in input order, always:
+ * a site that fails, stalls or runs out of its budget gets a report of what was learned.
+ */
 export async function inspectSites(run: InspectRun): Promise<InspectionReport[]> {
-  const o = run.options;
+  const o = { ...defaultOptions(), ...run.options };
   const resolver = run.resolver ?? defaultResolver;
   const gate = new HostGate(o.crawl.perHostConcurrency, o.crawl.delayMs, o.globalConcurrency);
-  const linkCache: LinkCache = new Map();
-  const dispatchers = new Map<string, Agent>();
-  const dispatcherFor = (ua: string): Agent => {
+  const linkCache = new LinkCache();
+  const dispatchers = new Map<string, Dispatcher>();
+  const dispatcherFor = (ua: string): Dispatcher => {
     let d = dispatchers.get(ua);
     if (!d) {
       d = createDispatcher(fetchOptions(o, ua, resolver), Math.max(2, o.crawl.perHostConcurrency));
@@ -105,67 +155,209 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
     }
     return d;
   };
-  const a11y = run.a11y ? await (await loadA11y()).A11yRunner.start(run.a11y) : null;
+  const reports: InspectionReport[] = new Array(run.sites.length);
+  const progress: RunProgress = {
+    sites: run.sites.length,
+    sitesDone: 0,
+    sitesCut: 0,
+    pages: 0,
+    pagesFailed: 0,
+    startedAt: performance.now(),
+  };
+  const active = new Set<SiteRun>();
+  // Pages of sites still running are counted from their runs; finished sites' from their reports.
+  const report = () => {
+    const p = { ...progress };
+    for (const r of active) {
+      p.pages += r.pagesDone;
+      p.pagesFailed += r.pagesFailed;
+    }
+    run.onProgress?.(p);
+  };
+  // The watchdog: ends sites past their budget or without progress. It also keeps the process
+  // alive while sites are in progress, so a wait that nothing settles is found here, as a stall
+  // with its site and what it waited for, not by the event loop running dry.
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    let runProgress = 0;
+    for (const r of active) runProgress = Math.max(runProgress, r.lastProgress);
+    for (const r of active) {
+      if (now > r.deadline) {
+        r.end(
+          "budget",
+          `the site's time budget of ${seconds(r.budgetMs)} was used up`,
+          `用完了网站的时间预算（${seconds(r.budgetMs)}）`,
+        );
+        continue;
+      }
+      const idle = now - r.lastProgress;
+      // Waiting only for a request slot shared with other sites, while they go on: queued, not stalled.
+      if (idle <= o.stallTimeoutMs || (r.onlyQueued() && now - runProgress <= o.stallTimeoutMs)) continue;
+      const wait = r.oldestWait();
+      const waitedMs = wait ? now - wait.since : idle;
+      run.onStall?.({ site: r.site, wait, waitedMs, idleMs: idle });
+      r.end(
+        "stall",
+        `no progress for ${seconds(idle)}${wait ? `; waiting for ${wait.kind} (${wait.what}) for ${seconds(waitedMs)}` : ""}`,
+        `${seconds(idle)} 没有进展${wait ? `；等待 ${wait.kind}（${wait.what}）已 ${seconds(waitedMs)}` : ""}`,
+      );
+    }
+    report();
+  }, 500);
+  let a11y: A11yRunner | null = null;
   const { reader, own } = readerFor(run);
   try {
-    return await pool(run.sites, o.siteConcurrency, async (site, i) => {
-      const cfg: CrawlConfig = crawlConfigFor(site, o.crawl, run.profile ?? null);
-      const warc = run.warcDir ? new WarcWriter(run.warcDir, warcName(site, i)) : null;
-      // One connection pool per site, closed when the site is done: a run over thousands of
-      // sites must not keep a pool (and idle sockets) for every origin it has seen.
-      const siteFetch = fetchOptions(o, cfg.userAgent, resolver);
-      const dispatcher = createDispatcher(siteFetch, Math.max(2, cfg.perHostConcurrency));
-      const transport = liveTransport(siteFetch, dispatcher, o.retries, warc);
-      const probe = run.schemeProbe?.(site);
-      warc?.runInfo({
-        site,
-        index: i,
-        asOf: run.asOf,
-        crawl: cfg,
-        probe: probe ?? null,
-        a11y: run.a11y ?? null,
-      });
+    a11y = run.a11y ? await (await loadA11y()).A11yRunner.start(run.a11y) : null;
+    await pool(run.sites, o.siteConcurrency, async (site, i) => {
+      const siteRun = new SiteRun(site, o.siteBudgetMs);
+      active.add(siteRun);
       const startedAt = new Date().toISOString();
-      const siteA11y = a11y?.site(transport);
+      let r: InspectionReport;
       try {
-        const artifacts = await crawlSite(
-          site,
-          run.asOf,
-          cfg,
-          siteA11y?.transport ?? transport,
+        r = await inspectOne(run, o, site, i, siteRun, {
           gate,
           linkCache,
-          probe,
           reader,
-        );
-        await completeSite(artifacts, cfg, run.aaaa);
-        const parts = siteA11y
-          ? [
-              await siteA11y.finish(artifacts, {
-                browserTransport: liveTransport(
-                  fetchOptions(o, cfg.userAgent, resolver),
-                  dispatcherFor(cfg.userAgent),
-                  o.retries,
-                  null,
-                ),
-                gate,
-                cfg,
-              }),
-            ]
-          : [];
-        const report = buildReport(artifacts, startedAt, new Date().toISOString(), run.checks, parts);
-        run.onSite?.(report);
-        return run.collect === false ? (null as unknown as InspectionReport) : report;
+          a11y,
+          dispatcherFor,
+          resolver,
+        });
+      } catch (e) {
+        // Nothing a site does may end the run: whatever escaped is this site's failure.
+        r = failedReport(site, run.asOf, startedAt, e);
       } finally {
-        siteA11y?.close();
-        await Promise.all([warc?.close(), dispatcher.close()]);
+        active.delete(siteRun);
       }
+      progress.sitesDone++;
+      if (r.facts["inspection.status"] !== "complete") progress.sitesCut++;
+      progress.pages += r.pages.fetched + r.pages.failed;
+      progress.pagesFailed += r.pages.failed;
+      run.onSite?.(r, i);
+      if (run.collect !== false) reports[i] = r;
     });
   } finally {
+    clearInterval(watchdog);
+    report();
     await a11y?.close();
-    await Promise.all([...dispatchers.values()].map((d) => d.close()));
+    await Promise.all([...dispatchers.values()].map((d) => d.destroy()));
     if (own) await reader.close();
   }
+  return run.collect === false ? [] : reports;
+}
+
+interface Shared {
+  gate: HostGate;
+  linkCache: LinkCache;
+  reader: PageReader;
+  a11y: A11yRunner | null;
+  dispatcherFor: (ua: string) => Dispatcher;
+  resolver: Resolver;
+}
+
+async function inspectOne(
+  run: InspectRun,
+  o: EngineOptions,
+  site: string,
+  i: number,
+  siteRun: SiteRun,
+  s: Shared,
+): Promise<InspectionReport> {
+  const cfg: CrawlConfig = crawlConfigFor(site, o.crawl, run.profile ?? null);
+  const warc = run.warcDir ? new WarcWriter(run.warcDir, warcName(site, i)) : null;
+  // One connection pool per site, closed when the site is done: a run over thousands of sites
+  // must not keep a pool (and idle sockets) for every origin it has seen. Ending the site ends
+  // the exchanges under way on it.
+  const siteFetch = fetchOptions(o, cfg.userAgent, s.resolver);
+  const dispatcher = createDispatcher(siteFetch, Math.max(2, cfg.perHostConcurrency));
+  siteRun.whenEnded(() => void dispatcher.destroy().catch(() => {}));
+  const transport = liveTransport(siteFetch, dispatcher, o.retries, warc);
+  const probe = run.schemeProbe?.(site);
+  warc?.runInfo({ site, index: i, asOf: run.asOf, crawl: cfg, probe: probe ?? null, a11y: run.a11y ?? null });
+  const startedAt = new Date().toISOString();
+  const siteA11y = s.a11y?.site(transport);
+  try {
+    const artifacts = await crawlSite(site, run.asOf, {
+      cfg,
+      transport: siteA11y?.transport ?? transport,
+      gate: s.gate,
+      linkCache: s.linkCache,
+      run: siteRun,
+      reader: s.reader,
+      httpsPort: probe,
+    });
+    await completeSite(artifacts, cfg, run.aaaa);
+    const parts: ReportPart[] = [];
+    if (siteA11y && !artifacts.ended) {
+      try {
+        parts.push(
+          await siteRun.wait(
+            "accessibility",
+            site,
+            siteA11y.finish(artifacts, {
+              browserTransport: liveTransport(
+                fetchOptions(o, cfg.userAgent, s.resolver),
+                s.dispatcherFor(cfg.userAgent),
+                o.retries,
+                null,
+              ),
+              gate: s.gate,
+              cfg,
+            }),
+          ),
+        );
+      } catch (e) {
+        if (!(e instanceof SiteEnded)) throw e;
+        artifacts.ended = { reason: e.reason, message: e.message, zh: e.zh };
+        artifacts.notes.push({
+          code: "a11y-unfinished",
+          zh: "网站检查在无障碍检测完成前结束，无障碍检测结果缺失",
+          en: "the site's inspection ended before the accessibility pass finished: its results are missing",
+        });
+      }
+    }
+    return buildReport(artifacts, startedAt, new Date().toISOString(), run.checks, parts);
+  } finally {
+    siteA11y?.close();
+    if (siteRun.ended) await dispatcher.destroy().catch(() => {});
+    await Promise.all([
+      warc ? within(warc.close(), WARC_CLOSE_MS, `the evidence archive of ${site}`) : null,
+      siteRun.ended ? null : dispatcher.close(),
+    ]);
+  }
+}
+
+/** The report of a site whose inspection broke (an error in the engine, not in the site). */
+function failedReport(site: string, asOf: string, startedAt: string, e: unknown): InspectionReport {
+  const a: SiteArtifacts = {
+    site,
+    host: (() => {
+      try {
+        return new URL(site).hostname;
+      } catch {
+        return site;
+      }
+    })(),
+    asOf,
+    home: {
+      url: site,
+      finalUrl: site,
+      status: null,
+      error: null,
+      ms: 0,
+      headers: {},
+      redirects: 0,
+      redirectedToHttps: false,
+      record: null,
+    },
+    http: null,
+    https: null,
+    pages: [],
+    links: [],
+    counts: { fetched: 0, failed: 0, skipped: 0 },
+    notes: [],
+    ended: { reason: "error", message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+  };
+  return buildReport(a, startedAt, new Date().toISOString(), []);
 }
 
 /**
@@ -177,32 +369,32 @@ export async function recheckArchive(dir: string): Promise<InspectionReport[]> {
   const transport: Transport = replayTransport(archive);
   const runs = [...archive.runs].sort((a, b) => Number(a.index) - Number(b.index));
   const gate = new HostGate(4, 0, 64);
-  const linkCache: LinkCache = new Map();
+  const linkCache = new LinkCache();
   const reports: InspectionReport[] = [];
   for (const r of runs) {
-    const cfg = { ...(r.crawl as CrawlConfig), delayMs: 0, maxCrawlDelayMs: 0 };
+    // Limits added since the archive was written take their defaults.
+    const cfg = { ...defaultOptions().crawl, ...(r.crawl as CrawlConfig), delayMs: 0, maxCrawlDelayMs: 0 };
     const startedAt = new Date().toISOString();
     // The jsdom pass depends on the archived bytes alone, so it is redone; the browser pass is not.
-    const a11ySettings = r.a11y ? (await loadA11y()).a11ySettingsFrom(r.a11y) : null;
+    const a11ySettings = r.a11y ? a11ySettingsFrom(r.a11y) : null;
     const a11y = a11ySettings
       ? await (await loadA11y()).A11yRunner.start({ ...a11ySettings, browser: false })
       : null;
     const siteA11y = a11y?.site(transport);
     try {
-      const a = await crawlSite(
-        String(r.site),
-        String(r.asOf),
+      const a = await crawlSite(String(r.site), String(r.asOf), {
         cfg,
-        siteA11y?.transport ?? transport,
+        transport: siteA11y?.transport ?? transport,
         gate,
         linkCache,
-        (r.probe as { http: string; https: string } | null) ?? undefined,
-      );
+        httpsPort: (r.probe as { http: string; https: string } | null) ?? undefined,
+      });
       await completeSite(a, cfg, null);
       const parts = siteA11y ? [await siteA11y.finish(a)] : [];
       reports.push(buildReport(a, startedAt, new Date().toISOString(), undefined, parts));
     } finally {
       siteA11y?.close();
+      await a11y?.close();
     }
   }
   return reports;

@@ -1,5 +1,5 @@
 import type { ReportPart } from "../a11y/site.ts";
-import type { SiteArtifacts } from "../artifacts/types.ts";
+import type { Note, SiteArtifacts } from "../artifacts/types.ts";
 import { CHECKS } from "../checks/catalogue.ts";
 import { siteContent } from "../checks/content.ts";
 import type { Check, Finding, Outcome } from "../checks/types.ts";
@@ -15,6 +15,22 @@ export interface InspectionReport {
   facts: Record<string, string | number | null>;
   findings: Finding[];
   checks: Record<string, { outcome: Outcome; count: number }>;
+  /** What the reader should know: limits that cut in, steps that did not happen, why it ended early. */
+  notes: Note[];
+}
+
+/**
+ * complete: the site was inspected within every limit; partial: its crawl or link checks were cut
+ * (time budget, stall, a site that stopped answering); failed: the engine broke on it (a bug: the
+ * note says where).
+ */
+export type InspectionStatus = "complete" | "partial" | "failed";
+
+const CUT = new Set(["crawl-budget", "site-stopped-answering", "links-unchecked", "a11y-unfinished"]);
+
+export function statusOf(a: SiteArtifacts): InspectionStatus {
+  if (a.ended?.reason === "error") return "failed";
+  return a.ended || a.notes.some((n) => CUT.has(n.code)) ? "partial" : "complete";
 }
 
 /** Runs every check (pure) and assembles the report. */
@@ -28,8 +44,21 @@ export function buildReport(
 ): InspectionReport {
   const findings: Finding[] = [];
   const results: InspectionReport["checks"] = {};
+  const notes = [...a.notes];
   for (const c of checks) {
-    const r = c.run(a);
+    let r: ReturnType<Check["run"]>;
+    try {
+      r = c.run(a);
+    } catch (e) {
+      // A check that breaks on this site's data is a bug; the site keeps the rest of its report.
+      notes.push({
+        code: "check-error",
+        zh: `检查项 ${c.id} 运行出错：${e instanceof Error ? e.message : String(e)}`,
+        en: `check ${c.id} failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
+      results[c.id] = { outcome: "not-applicable", count: 0 };
+      continue;
+    }
     // Concurrency makes discovery order vary; the report must not.
     const key = (f: Finding) =>
       `${f.page ?? ""}\u0000${String(f.target ?? "")}\u0000${String(f.text ?? "")}\u0000${String(f.asked ?? "")}`;
@@ -41,6 +70,12 @@ export function buildReport(
     Object.assign(results, p.checks);
   }
   const homePage = a.pages[0];
+  if (a.ended)
+    notes.push({
+      code: `ended-${a.ended.reason}`,
+      zh: `${ENDED_ZH[a.ended.reason]}（${a.ended.zh ?? a.ended.message}）`,
+      en: `inspection ended early (${a.ended.reason}): ${a.ended.message}`,
+    });
   return {
     schema: "govscore.inspection/1",
     site: a.site,
@@ -56,11 +91,21 @@ export function buildReport(
       "home.finalUrl": a.home.finalUrl,
       ...contentFacts(a),
       ...Object.assign({}, ...parts.map((p) => p.facts)),
+      "inspection.status": statusOf(a),
+      "inspection.ended": a.ended?.reason ?? null,
     },
     findings,
     checks: results,
+    notes,
   };
 }
+
+const ENDED_ZH: Record<NonNullable<SiteArtifacts["ended"]>["reason"], string> = {
+  budget: "网站检查用完时间预算，提前结束：报告只含已获得的结果",
+  stall: "网站检查长时间没有进展，被监控程序结束：报告只含已获得的结果",
+  cancelled: "网站检查被取消：报告只含已获得的结果",
+  error: "检查引擎在此网站出错（程序缺陷，请报告）：报告只含已获得的结果",
+};
 
 /** What the content checks read off the site (contract: footer.*, meta.siteIdCode, home.latestDate). */
 function contentFacts(a: SiteArtifacts): InspectionReport["facts"] {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Agent } from "undici";
 import { fullDates, latestOf } from "../artifacts/dates.ts";
-import { decodeBody } from "../crawl/charset.ts";
 import { FetchFailure, type FetchOptions, fetchFollow, fetchOnce } from "../crawl/fetch.ts";
+import { decodeBody } from "../encoding/charset.ts";
 import { cstDay } from "./schedule.ts";
 import { PROBE_TIMEOUT_MS } from "./verdicts.ts";
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../runtime/worker-entry.ts";
 import { evaluateRun, type RunParams } from "./monte-carlo.ts";
 import { normaliseColumn } from "./normalise.ts";
 import { seededUniform } from "./prng.ts";
@@ -159,7 +159,7 @@ async function runParallel(p: Prepared, n: number, workers: number): Promise<Flo
     const from = w * chunk;
     const to = Math.min(p.params.length, from + chunk);
     if (from >= to) break;
-    const worker = new Worker(new URL("./mc-worker-entry.mjs", import.meta.url), {
+    const worker = startWorker(import.meta.url, "./mc-worker.ts", {
       workerData: {
         variants,
         nodes,

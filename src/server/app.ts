@@ -125,12 +125,6 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-export interface RouteDeps {
-  db: Store["db"];
-  secureCookies: boolean;
-  allowPrivate: boolean;
-}
-
 export interface ApiRoute {
   method: string;
   url: string;

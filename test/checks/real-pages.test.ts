@@ -13,7 +13,7 @@ import { metaSiteIdMismatch } from "../../src/checks/meta-site-id-mismatch.ts";
 import { metaSiteMissing } from "../../src/checks/meta-site-missing.ts";
 import { mobileNoViewport } from "../../src/checks/mobile-no-viewport.ts";
 import type { Check } from "../../src/checks/types.ts";
-import { decodeBody } from "../../src/crawl/charset.ts";
+import { decodeBody } from "../../src/encoding/charset.ts";
 import { SHARED_DATA, sharedMissing } from "../support/paths.ts";
 import { pageFrom, siteOf } from "./support.ts";
 

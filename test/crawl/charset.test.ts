@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { extractFacts } from "../../src/artifacts/extract.ts";
-import { decodeBody } from "../../src/crawl/charset.ts";
+import { decodeBody } from "../../src/encoding/charset.ts";
 
 const dir = fileURLToPath(new URL("../../../shared/data/govpages/", import.meta.url));
 const index = `${dir}INDEX.csv`;

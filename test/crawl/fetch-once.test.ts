@@ -61,7 +61,7 @@ test("the total timeout cuts a trickling body; a quick answer beside it is whole
       "<title>ok</title>",
     );
     // A discarded body is cut the same way, and still reports the status it had.
-    const head = await fetchOnce(`${base}/trickle`, "GET", options, d, true);
+    const head = await fetchOnce(`${base}/trickle`, "GET", options, d, { discardBody: true });
     assert.equal(head.status, 200);
   } finally {
     await d.destroy();

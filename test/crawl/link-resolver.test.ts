@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LinkResolver } from "../../src/crawl/link-resolver.ts";
-import { classifyTarget, normaliseUrl, scopeOf } from "../../src/crawl/url.ts";
+import { classifyTarget, resolveLink, scopeOf, urlKey } from "../../src/links/url.ts";
 
 // The resolver remembers answers; a remembered answer must be the one computing it afresh gives,
 // whatever page (base URL, origin) or element the same raw href appears on next.
@@ -32,8 +32,10 @@ test("remembered link answers equal fresh ones across pages, origins and tags", 
       for (const href of hrefs)
         for (const base of bases)
           for (const tag of tags) {
-            const target = normaliseUrl(href, base);
-            const expected = target ? { target, kind: classifyTarget(target, tag, inScope) } : null;
+            const target = resolveLink(href, base);
+            const expected = target
+              ? { target, key: urlKey(target), kind: classifyTarget(target, tag, inScope) }
+              : null;
             assert.deepEqual(r.resolve(href, tag, r.base(base)), expected, `${tag} ${href} on ${base}`);
           }
   }

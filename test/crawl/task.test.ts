@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { inspectSiteTask } from "../../src/inspect/task.ts";
+import { inspectSiteTask } from "../../src/jobs/inspect-task.ts";
 
 test("inspect.site task payload is validated and serialisable", () => {
   const ok = inspectSiteTask.payload.parse(

@@ -6,7 +6,7 @@ import { Frontier } from "../../src/crawl/frontier.ts";
 import { parseRobots } from "../../src/crawl/robots.ts";
 import { parseSitemap } from "../../src/crawl/sitemap.ts";
 import { looksLikeCalendar } from "../../src/crawl/traps.ts";
-import { classifyTarget, normaliseUrl, scopeOf } from "../../src/crawl/url.ts";
+import { classifyTarget, normaliseUrl, resolveLink, scopeOf, urlKey } from "../../src/links/url.ts";
 
 test("URL normalisation: fragments dropped, query sorted, default port, non-http refused", () => {
   assert.equal(
@@ -17,6 +17,14 @@ test("URL normalisation: fragments dropped, query sorted, default port, non-http
   assert.equal(normaliseUrl("mailto:x@gov.cn"), null);
   assert.equal(normaliseUrl("#"), null);
   assert.equal(normaliseUrl("c.html", "http://a.gov.cn/x/y.html"), "http://a.gov.cn/x/c.html");
+});
+
+test("a link is requested as written; only its de-duplication key has the query sorted", () => {
+  const linked = resolveLink("list.jsp?uid=4521&pageNum=2#p", "http://A.gov.cn/col/c1/index.html");
+  assert.equal(linked, "http://a.gov.cn/col/c1/list.jsp?uid=4521&pageNum=2");
+  assert.equal(urlKey(linked as string), "http://a.gov.cn/col/c1/list.jsp?pageNum=2&uid=4521");
+  assert.equal(urlKey("http://a.gov.cn/x.html"), "http://a.gov.cn/x.html");
+  assert.equal(resolveLink("javascript:void(0)"), null);
 });
 
 test("targets: pages, images, attachments, resources, external", () => {
@@ -30,7 +38,16 @@ test("targets: pages, images, attachments, resources, external", () => {
 });
 
 test("frontier: breadth-first, de-duplicated, bounded by depth, variants, calendars, pages, robots", () => {
-  const f = new Frontier({ maxPages: 5, maxDepth: 2, maxQueryVariants: 2 }, (u) => !u.includes("/private/"));
+  const frontier = new Frontier(
+    { maxPages: 5, maxDepth: 2, maxQueryVariants: 2 },
+    (u) => !u.includes("/private/"),
+  );
+  const f = {
+    ...frontier,
+    offer: (u: string, d: number) => frontier.offer(u, urlKey(u), d),
+    next: () => frontier.next(),
+    skipped: frontier.skipped,
+  };
   assert.ok(f.offer("http://a.gov.cn/", 0));
   assert.ok(!f.offer("http://a.gov.cn/", 1));
   assert.ok(!f.offer("http://a.gov.cn/deep", 3));
@@ -44,6 +61,21 @@ test("frontier: breadth-first, de-duplicated, bounded by depth, variants, calend
   assert.ok(!f.offer("http://a.gov.cn/d", 2));
   assert.equal(f.skipped["max-pages"], 1);
   assert.deepEqual([f.next()?.url, f.next()?.url], ["http://a.gov.cn/", "http://a.gov.cn/s?p=1"]);
+});
+
+test("frontier: a page first offered too deep is taken when a shallower page links it", () => {
+  const f = new Frontier({ maxPages: 10, maxDepth: 2, maxQueryVariants: 5 }, () => true);
+  const u = "http://a.gov.cn/x.html";
+  assert.ok(!f.offer(u, u, 3));
+  assert.equal(f.skipped.depth, 1);
+  assert.ok(!f.offer(u, u, 4), "deeper again: still refused, counted once");
+  assert.equal(f.skipped.depth, 1);
+  assert.ok(f.offer(u, u, 2));
+  assert.equal(f.skipped.depth, 0);
+  assert.ok(!f.offer(u, u, 1), "accepted once");
+  // The same page under another parameter order is the same page.
+  assert.ok(f.offer("http://a.gov.cn/l?b=1&a=2", "http://a.gov.cn/l?a=2&b=1", 1));
+  assert.ok(!f.offer("http://a.gov.cn/l?a=2&b=1", "http://a.gov.cn/l?a=2&b=1", 1));
 });
 
 test("calendar patterns", () => {

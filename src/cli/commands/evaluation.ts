@@ -24,7 +24,7 @@ import {
   resolverFrom,
 } from "../inspect-flags.ts";
 import { printJson, printLine } from "../output.ts";
-import { startProgress } from "../progress.ts";
+import { startRunStatus } from "../run-status.ts";
 import { withStore } from "../with-store.ts";
 
 const repeat = (v: string, acc: string[] = []) => [...acc, v];
@@ -151,23 +151,23 @@ export function register(program: Command): void {
           const options = engineOptionsFrom(o);
           const profile = profileFrom(o);
           const resolver = resolverFrom(o);
+          const status = startRunStatus();
           const result = await withStore(async (store) => {
-            let progress: ReturnType<typeof startProgress> | null = null;
-            const r = await inspectEvaluation(store.db, {
-              code,
-              options,
-              profile,
-              warcDir: o.warc ?? null,
-              allSites: o.allSites === true,
-              again: o.again === true,
-              resolver,
-              onProgress: (done, total, report) => {
-                progress ??= startProgress(say(bi("巡检", "inspecting")), total);
-                progress.update(done, report.site);
-              },
-            });
-            (progress as ReturnType<typeof startProgress> | null)?.stop();
-            return r;
+            try {
+              return await inspectEvaluation(store.db, {
+                code,
+                options,
+                profile,
+                warcDir: o.warc ?? null,
+                allSites: o.allSites === true,
+                again: o.again === true,
+                resolver,
+                onRunProgress: (p) => status.progress(p),
+                onStall: (st) => status.stall(st),
+              });
+            } finally {
+              status.stop();
+            }
           });
           if (o.json) return printJson(result);
           printLine(

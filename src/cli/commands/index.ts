@@ -1,37 +1,43 @@
 import type { Command } from "commander";
-import { register as db } from "./db.ts";
-import { register as demo } from "./demo.ts";
-import { register as evaluation } from "./evaluation.ts";
-import { register as explain } from "./explain.ts";
-import { register as inspect } from "./inspect.ts";
-import { register as monitor } from "./monitor.ts";
-import { register as recheck } from "./recheck.ts";
-import { register as registry } from "./registry.ts";
-import { register as release } from "./release.ts";
-import { register as score } from "./score.ts";
-import { register as serve } from "./serve.ts";
-import { register as uncertainty } from "./uncertainty.ts";
-import { register as worker } from "./worker.ts";
 
-type Register = (program: Command) => void;
+type Module = () => Promise<{ register(program: Command): void }>;
 
-/** Every subcommand module, in the order `govscore --help` lists them. */
-const modules: Register[] = [
-  demo,
-  registry,
-  db,
-  score,
-  uncertainty,
-  explain,
-  inspect,
-  recheck,
-  evaluation,
-  release,
-  serve,
-  monitor,
-  worker,
-];
+/**
+ * Every subcommand module, in the order `govscore --help` lists them. Each is imported only when
+ * it is the command being run: a command must not pay, at every start, for the modules of all the
+ * others (the web server, the database, the browser).
+ */
+const modules: Record<string, Module> = {
+  demo: () => import("./demo.ts"),
+  registry: () => import("./registry.ts"),
+  db: () => import("./db.ts"),
+  score: () => import("./score.ts"),
+  uncertainty: () => import("./uncertainty.ts"),
+  explain: () => import("./explain.ts"),
+  inspect: () => import("./inspect.ts"),
+  recheck: () => import("./recheck.ts"),
+  evaluation: () => import("./evaluation.ts"),
+  release: () => import("./release.ts"),
+  serve: () => import("./serve.ts"),
+  monitor: () => import("./monitor.ts"),
+  worker: () => import("./worker.ts"),
+};
 
-export function registerAll(program: Command): void {
-  for (const register of modules) register(program);
+/**
+ * Registers the command named in `argv` (its first word that is not an option), or every command
+ * when there is none or it is unknown (--help, a typo that commander then answers with a suggestion).
+ */
+export async function registerFor(program: Command, argv: readonly string[]): Promise<void> {
+  const args = argv.slice(2);
+  const name = args.find((a) => !a.startsWith("-"));
+  const versionOnly = name === undefined && args.some((a) => a === "-V" || a === "--version");
+  const chosen =
+    name !== undefined && Object.hasOwn(modules, name) ? [name] : versionOnly ? [] : Object.keys(modules);
+  const loaded = await Promise.all(chosen.map((n) => (modules[n] as Module)()));
+  for (const m of loaded) m.register(program);
+}
+
+/** Every command (tests of the whole command tree). */
+export async function registerAll(program: Command): Promise<void> {
+  await registerFor(program, []);
 }

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { type A11yFlags, a11yFromFlags, addA11yFlags } from "../../a11y/cli.ts";
 import { dnsAaaa } from "../../artifacts/site-steps.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { inspectSites } from "../../inspect/inspect.ts";
 import type { InspectionReport } from "../../inspect/report.ts";
+import { type A11yFlags, a11yFromFlags, addA11yFlags } from "../a11y-flags.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import {
   addCrawlFlags,
@@ -13,7 +13,8 @@ import {
   profileFrom,
   resolverFrom,
 } from "../inspect-flags.ts";
-import { printJson, printLine } from "../output.ts";
+import { OrderedJsonArray, printLine } from "../output.ts";
+import { startRunStatus } from "../run-status.ts";
 
 interface Opts extends A11yFlags, CrawlFlags {
   asOf?: string;
@@ -21,13 +22,33 @@ interface Opts extends A11yFlags, CrawlFlags {
   warc?: string;
 }
 
-/** Plain-text summary; every crawled value goes out as text, never as markup. */
+/** Plain-text summary of one site; every crawled value goes out as text, never as markup. */
+export function summaryLines(r: InspectionReport): string[] {
+  const lines = [
+    `${r.site}  ${r.pages.fetched}/${r.pages.failed}/${r.pages.skipped} (fetched/failed/skipped)`,
+  ];
+  const failed = Object.entries(r.checks).filter(([, c]) => c.outcome === "fail");
+  for (const [id, c] of failed) lines.push(`  ✗ ${id}: ${c.count}`);
+  if (failed.length === 0 && r.facts["inspection.status"] !== "failed")
+    lines.push(say(bi("  全部通过", "  all checks passed")));
+  for (const note of r.notes ?? []) lines.push(`  ! ${say(note)}`);
+  return lines;
+}
+
 export function printSummary(reports: InspectionReport[]): void {
-  for (const r of reports) {
-    const failed = Object.entries(r.checks).filter(([, c]) => c.outcome === "fail");
-    printLine(`${r.site}  ${r.pages.fetched}/${r.pages.failed}/${r.pages.skipped} (fetched/failed/skipped)`);
-    for (const [id, c] of failed) printLine(`  ✗ ${id}: ${c.count}`);
-    if (failed.length === 0) printLine(say(bi("  全部通过", "  all checks passed")));
+  for (const r of reports) for (const l of summaryLines(r)) printLine(l);
+}
+
+/** Text output in input order, each site once those before it are out. */
+class OrderedText {
+  private next = 0;
+  private readonly held = new Map<number, InspectionReport>();
+  add(i: number, r: InspectionReport): void {
+    this.held.set(i, r);
+    for (let h = this.held.get(this.next); h; h = this.held.get(this.next)) {
+      this.held.delete(this.next++);
+      printSummary([h]);
+    }
   }
 }
 
@@ -44,25 +65,57 @@ export function register(program: Command): void {
         try {
           ok = /^https?:$/.test(new URL(u).protocol);
         } catch {}
-        if (!ok) throw new CliError(say(bi(`无效的网址：${u}`, `invalid URL: ${u}`)), ExitCode.usage);
+        if (!ok) {
+          const hint = /^[\w.-]+\.[a-z]{2,}(?::\d+)?(\/|$)/i.test(u)
+            ? say(
+                bi(
+                  `（是否缺少 http:// 或 https://？例如 https://${u}）`,
+                  ` (missing http:// or https://? e.g. https://${u})`,
+                ),
+              )
+            : "";
+          throw new CliError(say(bi(`无效的网址：${u}`, `invalid URL: ${u}`)) + hint, ExitCode.usage);
+        }
       }
       const options = engineOptionsFrom(o);
       const asOf = parseAsOf(o.asOf);
       const profile = profileFrom(o);
       const resolver = resolverFrom(o);
-      const reports = await inspectSites({
-        sites: urls,
-        asOf,
-        options,
-        profile,
-        warcDir: o.warc ?? null,
-        resolver,
-        a11y: a11yFromFlags(o),
-        // ipv6.missing asks public DNS; runs against private or loopback addresses have none.
-        aaaa: options.allowPrivate ? null : dnsAaaa,
-      });
-      // A single site refused by the address policy could not be inspected at all: say so.
-      if (reports.length === 1 && reports[0]?.facts["home.error"] === "policy-refused")
+      const status = startRunStatus();
+      const json = o.json ? new OrderedJsonArray() : null;
+      const text = o.json ? null : new OrderedText();
+      const broken: string[] = [];
+      let only: InspectionReport | null = null;
+      try {
+        await inspectSites({
+          sites: urls,
+          asOf,
+          options,
+          profile,
+          warcDir: o.warc ?? null,
+          resolver,
+          a11y: a11yFromFlags(o),
+          // ipv6.missing asks public DNS; runs against private or loopback addresses have none.
+          aaaa: options.allowPrivate ? null : dnsAaaa,
+          // Reports are written as they come (in input order), not all kept to the end.
+          collect: false,
+          onProgress: (p) => status.progress(p),
+          onStall: (s) => status.stall(s),
+          onSite: (r, i) => {
+            if (urls.length === 1) only = r;
+            if (r.facts["inspection.status"] === "failed") broken.push(r.site);
+            // A single site refused by the address policy: that is said below, as an error.
+            if (urls.length === 1 && r.facts["home.error"] === "policy-refused") return;
+            status.stop();
+            json?.add(i, r);
+            text?.add(i, r);
+          },
+        });
+      } finally {
+        status.stop();
+      }
+      const single = only as InspectionReport | null;
+      if (single?.facts["home.error"] === "policy-refused")
         throw new CliError(
           say(
             bi(
@@ -72,7 +125,16 @@ export function register(program: Command): void {
           ),
           ExitCode.unavailable,
         );
-      if (o.json) printJson(reports);
-      else printSummary(reports);
+      json?.end();
+      if (broken.length > 0)
+        throw new CliError(
+          say(
+            bi(
+              `${broken.length} 个网站的检查因程序错误而失败（报告中 inspection.status 为 failed，notes 说明原因）：${broken.join(" ")}`,
+              `the inspection of ${broken.length} sites broke on an error of ours (inspection.status "failed" in their reports, the notes say where): ${broken.join(" ")}`,
+            ),
+          ),
+          ExitCode.failure,
+        );
     });
 }

@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from "fastify";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { AccountRole, Database } from "../../store/schema.ts";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { hashPassword, passwordProblem } from "../auth/passwords.ts";
+import type { RouteDeps } from "../deps.ts";
 import { js } from "../schema.ts";
 
 const NewAccount = z.object({

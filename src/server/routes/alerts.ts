@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import type { RouteDeps } from "../app.ts";
 import { STAFF } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { js } from "../schema.ts";
 
 const Query = z.object({

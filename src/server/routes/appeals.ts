@@ -4,9 +4,9 @@ import { saveEvidenceValues } from "../../evaluations/evaluation-store.ts";
 import { checkEvidenceValue } from "../../evaluations/evidence-csv.ts";
 import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
 import { parseFramework } from "../../frameworks/load.ts";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { SIGNED_IN, STAFF } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js } from "../schema.ts";
 import { actsFor, evaluationFor } from "./evaluations.ts";
 

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { SIGNED_IN } from "../auth/roles.ts";
 import { createSession, endSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import type { RouteDeps } from "../deps.ts";
 import { ErrorBody, js } from "../schema.ts";
 
 const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });

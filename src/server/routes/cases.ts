@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { SIGNED_IN, STAFF } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js, sendDownload, Upload } from "../schema.ts";
 import { actsFor, collectingFor, evaluationFor } from "./evaluations.ts";
 

@@ -15,9 +15,9 @@ import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
 import { builtinPath, FrameworkError, parseFramework } from "../../frameworks/load.ts";
 import { defaultOptions } from "../../inspect/config.ts";
 import type { EvaluationStatus } from "../../store/schema.ts";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { type Caller, SIGNED_IN, STAFF } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js } from "../schema.ts";
 
 export const LIFECYCLE: readonly EvaluationStatus[] = [

@@ -6,9 +6,9 @@ import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
 import { frameworkLeaves } from "../../frameworks/leaves.ts";
 import { parseFramework } from "../../frameworks/load.ts";
 import type { LeafSource } from "../../frameworks/schema.ts";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
 import { STAFF } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js } from "../schema.ts";
 import { evaluationFor } from "./evaluations.ts";
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { CHECKS } from "../../checks/catalogue.ts";
-import { decodeBody } from "../../crawl/charset.ts";
 import { findRecord, warcSiteName } from "../../crawl/warc.ts";
+import { decodeBody } from "../../encoding/charset.ts";
 import type { InspectionReport } from "../../inspect/report.ts";
-import type { RouteDeps } from "../app.ts";
 import { SIGNED_IN } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { js } from "../schema.ts";
 import { actsFor, evaluationFor } from "./evaluations.ts";
 

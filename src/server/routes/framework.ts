@@ -3,7 +3,7 @@ import type { EvaluationRow } from "../../evaluations/evaluation-store.ts";
 import { type FrameworkOutline, frameworkOutline } from "../../frameworks/leaves.ts";
 import { parseFramework } from "../../frameworks/load.ts";
 import type { Framework } from "../../frameworks/schema.ts";
-import type { RouteDeps } from "../app.ts";
+import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js } from "../schema.ts";
 import { evaluationFor } from "./evaluations.ts";
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { EvaluationRow } from "../../evaluations/evaluation-store.ts";
-import type { RouteDeps } from "../app.ts";
 import type { Caller } from "../auth/roles.ts";
+import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js } from "../schema.ts";
 import { evaluationFor } from "./evaluations.ts";
 

@@ -8,8 +8,8 @@ import {
 } from "../../evaluations/evaluation-store.ts";
 import { checkEvidenceValue } from "../../evaluations/evidence-csv.ts";
 import { parseFramework } from "../../frameworks/load.ts";
-import type { RouteDeps } from "../app.ts";
 import { audit } from "../audit.ts";
+import type { RouteDeps } from "../deps.ts";
 import { js, sendDownload, Upload } from "../schema.ts";
 import { actsFor, collectingFor, evaluationFor } from "./evaluations.ts";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { defineTask } from "../jobs/task.ts";
-import { defaultOptions } from "./config.ts";
-import { inspectSites } from "./inspect.ts";
-import type { InspectionReport } from "./report.ts";
+import { defaultOptions } from "../inspect/config.ts";
+import { inspectSites } from "../inspect/inspect.ts";
+import type { InspectionReport } from "../inspect/report.ts";
+import { defineTask } from "./task.ts";
 
 /** One site's inspection as a serialisable task (in-process today, a Postgres queue later). */
 const Payload = z.object({

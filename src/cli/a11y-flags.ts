@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { CliError, ExitCode } from "../cli/exit-codes.ts";
+import { CHROMIUM_PATH, chromiumAvailable } from "../a11y/chromium-path.ts";
+import { type A11ySettings, defaultA11ySettings } from "../a11y/settings.ts";
 import { bi, say } from "../i18n/bilingual.ts";
-import { CHROMIUM_PATH, chromiumAvailable } from "./browser-pass.ts";
-import { type A11ySettings, defaultA11ySettings } from "./engine.ts";
+import { CliError, ExitCode } from "./exit-codes.ts";
 
 export interface A11yFlags {
   /** commander's `--no-a11y` sets this to false. */

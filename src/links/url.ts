@@ -3,14 +3,18 @@ export const ATTACHMENT_EXT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|dps|ofd|zip|rar|7
 export const IMAGE_EXT = /\.(jpe?g|png|gif|bmp|webp|svg|ico|tiff?)$/i;
 const NON_PAGE_EXT = /\.(css|js|mp4|mp3|avi|flv|swf|wmv|woff2?|ttf|eot|json|xml)$/i;
 
+const NOT_FETCHED = /^(javascript|mailto|tel|data|about|sms|ftp):/i;
+
 /**
- * Normalises a URL for de-duplication: drops the fragment, lower-cases scheme and host (URL
- * does that), drops default ports, sorts query parameters, removes an empty query.
- * Returns null for what we do not fetch (mailto:, javascript:, data:, bad URLs).
+ * The URL a link points at, as the page wrote it: resolved against `base`, the fragment dropped,
+ * scheme and host lower-cased and the default port dropped (URL does those), the query left as it
+ * is. This is what is requested and archived: some CMSs answer `?uid=4521&pageNum=2` and
+ * `?pageNum=2&uid=4521` with different pages. Null for what we do not fetch (mailto:,
+ * javascript:, data:, bad URLs).
  */
-export function normaliseUrl(raw: string, base?: string): string | null {
+export function resolveLink(raw: string, base?: string): string | null {
   const t = raw.trim();
-  if (t === "" || /^(javascript|mailto|tel|data|about|sms|ftp):/i.test(t) || t.startsWith("#")) return null;
+  if (t === "" || NOT_FETCHED.test(t) || t.startsWith("#")) return null;
   let u: URL;
   try {
     u = new URL(t, base);
@@ -19,11 +23,26 @@ export function normaliseUrl(raw: string, base?: string): string | null {
   }
   if (u.protocol !== "http:" && u.protocol !== "https:") return null;
   u.hash = "";
-  if (u.search) {
-    const params = [...u.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    u.search = new URLSearchParams(params).toString();
-  }
   return u.href;
+}
+
+/**
+ * The key under which URLs naming the same resource are de-duplicated: query parameters sorted,
+ * an empty query removed. Only ever a key: never requested. `url` must come from `resolveLink`.
+ */
+export function urlKey(url: string): string {
+  const q = url.indexOf("?");
+  if (q < 0) return url;
+  const u = new URL(url);
+  const params = [...u.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  u.search = new URLSearchParams(params).toString();
+  return u.href;
+}
+
+/** `resolveLink` then `urlKey`: the de-duplication key of a raw link. */
+export function normaliseUrl(raw: string, base?: string): string | null {
+  const u = resolveLink(raw, base);
+  return u === null ? null : urlKey(u);
 }
 
 export type TargetKind = "page" | "image" | "attachment" | "resource" | "external";
