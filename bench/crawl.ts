@@ -67,6 +67,8 @@ interface Served {
   describe: string;
   /** Pages of a site that the biggest site has (for --max-pages). */
   maxPages: number;
+  /** Extra `govscore inspect` arguments the shape needs (names of its hosts). */
+  args: string[];
 }
 
 async function firstLine(child: ChildProcess): Promise<string> {
@@ -106,7 +108,9 @@ async function serve(name: string): Promise<Served> {
     const { sitePorts } = JSON.parse(await firstLine(child)) as { sitePorts: number[] };
     const urls = sitePorts.map((p) => `http://127.0.0.1:${p}/`);
     const pages = urls.map((u, i) => htmlPages(siteSpec(SEED, i, 1)).map((p) => new URL(p, u).href));
-    return { child, urls, pages, describe: `the demo fixture, ${sites} sites`, maxPages: 100_000 };
+    // The fixture's pages link hosts by name (other sites, external ones): all on this machine.
+    const args = ["*.fixture-ext.cn", "*.fixture.gov.cn", "*.fixture-org.cn"].flatMap((h) => ["--resolve", `${h}=127.0.0.1`]);
+    return { child, urls, pages, describe: `the demo fixture, ${sites} sites`, maxPages: 2_000, args };
   }
   if (!(name in PRESETS))
     throw new Error(`unknown shape ${name} (fixture, ${Object.keys(PRESETS).join(", ")})`);
@@ -122,6 +126,7 @@ async function serve(name: string): Promise<Served> {
     pages,
     describe: `${name}: ${s.sites} sites × ${s.pagesPerSite} pages of ${s.pageBytes[0] / 1000}–${s.pageBytes[1] / 1000} KB, ${Math.round(s.gbkShare * 100)} % GB-encoded`,
     maxPages: s.pagesPerSite * 2 + 50,
+    args: [],
   };
 }
 
@@ -182,6 +187,7 @@ function contestants(sv: Served): Record<Contestant, () => Promise<Measured>> {
           String(REQUESTS),
           "--max-pages",
           String(sv.maxPages),
+          ...sv.args,
           ...extra,
           ...sv.urls,
         ],

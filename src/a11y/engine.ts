@@ -42,9 +42,11 @@ export class A11yRunner {
 
   site(inner: Transport): SiteA11y {
     const spool = new BodySpool();
+    let key: string | null = null;
     return {
       transport: spoolingTransport(inner, spool),
       finish: async (site, net) => {
+        key = site.site;
         const fetcher =
           this.browser && net
             ? transportFetcher(net.browserTransport, net.gate, {
@@ -74,7 +76,11 @@ export class A11yRunner {
         if (r.renderedHome !== null) fillFooterFromRendered(site, r.renderedHome);
         return r.part;
       },
-      close: () => spool.close(),
+      // A site that ended with its pass under way: its pages still waiting are not analysed.
+      close: () => {
+        spool.close();
+        if (key !== null) this.jsdom.forget(key);
+      },
     };
   }
 

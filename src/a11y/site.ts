@@ -131,7 +131,7 @@ export async function inspectA11y(
       else {
         const t = performance.now();
         try {
-          const run = await (o.jsdom ?? inThisThread)(text, doc.url, STATIC_RULES);
+          const run = await (o.jsdom ?? inThisThread)(text, doc.url, STATIC_RULES, site.site);
           timings.jsdom.push(performance.now() - t);
           runs.push({ sampled: s, engine: "jsdom", run });
         } catch {

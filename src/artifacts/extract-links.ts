@@ -1,5 +1,7 @@
 import { Parser } from "htmlparser2";
-import { LINK_ATTR, type PageFacts } from "./extract.ts";
+import { LINK_ATTRS, MAX_NESTING, type PageFacts } from "./extract.ts";
+
+const TOO_DEEP = new Error("nested too deep");
 
 /**
  * What crawling alone needs of a page (title, `<base>`, meta tags and links), nothing the content
@@ -14,17 +16,19 @@ export function extractLinks(html: string): Pick<PageFacts, "title" | "base" | "
     links: [],
   };
   let inTitle = false;
+  let depth = 0;
   let title = "";
   const p = new Parser(
     {
       onopentag(name, attrs) {
+        if (++depth > MAX_NESTING) throw TOO_DEEP;
         if (name === "title" && out.title === null) inTitle = true;
         else if (name === "base" && attrs.href && out.base === null) out.base = attrs.href;
         else if (name === "meta") {
           const key = (attrs.name ?? attrs["http-equiv"] ?? attrs.property ?? "").toLowerCase();
           if (key && attrs.content !== undefined && !(key in out.meta)) out.meta[key] = attrs.content;
         } else {
-          const attr = LINK_ATTR[name];
+          const attr = LINK_ATTRS.get(name);
           if (!attr) return;
           if (name === "link" && !/stylesheet|icon/i.test(attrs.rel ?? "")) return;
           const v = attrs[attr];
@@ -35,6 +39,7 @@ export function extractLinks(html: string): Pick<PageFacts, "title" | "base" | "
         if (inTitle) title += t;
       },
       onclosetag(name) {
+        depth--;
         if (name === "title" && inTitle) {
           inTitle = false;
           out.title = title.replace(/\s+/g, " ").trim();
@@ -43,6 +48,10 @@ export function extractLinks(html: string): Pick<PageFacts, "title" | "base" | "
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  p.end(html);
+  try {
+    p.end(html);
+  } catch (e) {
+    if (e !== TOO_DEEP) throw e;
+  }
   return out;
 }

@@ -77,6 +77,16 @@ export const LINK_ATTR: Record<string, string> = {
   form: "action",
 };
 
+export const LINK_ATTRS = new Map(Object.entries(LINK_ATTR));
+
+/**
+ * How deep a page is read: htmlparser2's open-element stack costs time in proportion to its depth
+ * at every tag (a page nested 100,000 deep took 7 s), and no real page nests more than a few
+ * hundred deep. Past it, the page is read as far as there (`nesting` says so).
+ */
+export const MAX_NESTING = 2_000;
+const TOO_DEEP = new Error("nested too deep");
+
 /** Rows keep what they could not pair; cells hand it up to their row. */
 const ROW = new Set(["li", "tr", "dl"]);
 const CELL = new Set([
@@ -133,15 +143,26 @@ function roleOf(before: string): "asked" | "answered" | "pub" | null {
   return PUB.test(before) ? "pub" : null;
 }
 
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function lastAt(re: RegExp, s: string): number {
-  const g = new RegExp(re.source, "g");
+  let g = GLOBAL.get(re);
+  if (!g) {
+    g = new RegExp(re.source, "g");
+    GLOBAL.set(re, g);
+  }
+  g.lastIndex = 0;
   let at = -1;
   for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
   return at;
 }
 const PENDING = /未回复|待回复|未答复|待答复|办理中|处理中|未办结|待处理/;
+const HAS_DIGIT = /\d/;
 const EMPTY =
   /暂无(?:相关)?(?:信息|内容|数据|记录|文章|新闻|公告|文件)|没有(?:找到)?(?:相关)?(?:信息|记录|数据|内容)/;
+
+/** One test before the five below: a text that says none of them is the rule. */
+const ANY_LABEL = new RegExp([EMPTY, PENDING, ASKED, ANSWERED, PUB].map((r) => r.source).join("|"));
 
 /** Lines that open a footer: labels of the 指引's footer items and the copyright line. */
 const FOOTER_START = /网站标识码|ICP\s*[备证]|公网安备|主办单位|主办\s*[：:]|版权所有|Copyright|©/i;
@@ -160,6 +181,16 @@ const CONAC_ATTR = /conac|dzjg|j-gov|dangzheng/i;
 const CONAC_TEXT = /党政机关/;
 const JIUCUO_ATTR = /jiucuo|find-wrong|exposure/i;
 const JIUCUO_TEXT = /找错/;
+/** One test before the six: the words of a link that names none of the entries are the rule. */
+const ANY_ENTRY_TEXT = new RegExp(
+  [ELDER_TEXT, SEARCH_TEXT, JIUCUO_TEXT, CONAC_TEXT, INTERACTION_TEXT, SERVICE_TEXT]
+    .map((r) => r.source)
+    .join("|"),
+);
+const ANY_ENTRY_HREF = new RegExp(
+  [SEARCH_HREF, INTERACTION_HREF, SERVICE_HREF].map((r) => r.source).join("|"),
+  "i",
+);
 /** One test before the three: ids and classes that mark none of the entries are the rule. */
 const ANY_MARK = /wza|barrier|elder|aged|shilaohua|conac|dzjg|j-gov|dangzheng|jiucuo|find-wrong|exposure/i;
 
@@ -173,8 +204,13 @@ function pushDate(f: Frame, d: DateTok): void {
   else f.dates = [d];
 }
 
+/** Whitespace inside a trimmed text that `clean` changes: two in a row, or any but a plain space. */
+const UNCLEAN = /\s\s|[^\S ]/;
+
+/** Whitespace runs to one space, trimmed. Most text nodes are whitespace only, or clean already. */
 function clean(t: string): string {
-  return t.replace(/\s+/g, " ").trim();
+  const s = t.trim();
+  return s !== "" && UNCLEAN.test(s) ? s.replace(/\s+/g, " ") : s;
 }
 
 /** Streaming parse (htmlparser2) of decoded HTML into facts: one pass, no DOM. */
@@ -259,21 +295,24 @@ export function extractFacts(html: string): PageFacts {
     if (!t) return;
     addChunk(t);
     const table = tables[tables.length - 1];
-    const dates = fullDates(t);
+    // Dates and year headings have digits; most texts (navigation, titles) have none.
+    const digits = HAS_DIGIT.test(t);
+    const dates = digits ? fullDates(t) : [];
     const prevLabel = label;
     label = null;
     if (dates.length === 0) {
-      const y = yearHeading(t);
+      const y = digits ? yearHeading(t) : null;
       if (y) {
         year = y;
         return;
       }
-      const s = shortDate(t, year);
+      const s = digits ? shortDate(t, year) : null;
       if (s) {
         if (prevLabel === "pub") facts.labeledDate ??= s;
         else if (anchor === null) addDate(s);
         return;
       }
+      if (!ANY_LABEL.test(t)) return;
       if (EMPTY.test(t)) facts.saysEmpty = true;
       if (PENDING.test(t) && lastMessage && lastMessage.answered === null && t.length < 12)
         lastMessage.pending = true;
@@ -347,6 +386,7 @@ export function extractFacts(html: string): PageFacts {
         flush();
         tags.push(name);
         if (tags.length > facts.nesting) facts.nesting = tags.length;
+        if (tags.length > MAX_NESTING) throw TOO_DEEP;
         if (SKIP_TEXT.has(name)) skipDepth++;
         if (name === "title" && facts.title === null) {
           inTitle = true;
@@ -412,7 +452,7 @@ export function extractFacts(html: string): PageFacts {
           anchor = { href: "", text: "", title: attrs.title ?? "", alt: "" };
           anchorDepth = tags.length;
         }
-        const attr = LINK_ATTR[name];
+        const attr = LINK_ATTRS.get(name);
         if (attr) {
           const v = attrs[attr];
           // `<link rel=…>` other than stylesheets/icons points at nothing fetchable for us.
@@ -466,12 +506,20 @@ export function extractFacts(html: string): PageFacts {
     if (!a) return;
     const text = clean(a.text);
     const words = `${text} ${a.title} ${a.alt}`;
-    if (ELDER_TEXT.test(words)) e.elder = true;
-    if (SEARCH_TEXT.test(text) || (a.href && SEARCH_HREF.test(a.href))) e.search = true;
-    if (JIUCUO_TEXT.test(words)) e.jiucuo = true;
-    if (CONAC_TEXT.test(`${a.title} ${a.alt}`)) e.conac = true;
-    if (INTERACTION_TEXT.test(text) || (a.href && INTERACTION_HREF.test(a.href))) e.interaction = true;
-    if (SERVICE_TEXT.test(text) || (a.href && SERVICE_HREF.test(a.href))) e.service = true;
+    // Most links name none of the entries: one test of them all first.
+    if (ANY_ENTRY_TEXT.test(words)) {
+      if (ELDER_TEXT.test(words)) e.elder = true;
+      if (SEARCH_TEXT.test(text)) e.search = true;
+      if (JIUCUO_TEXT.test(words)) e.jiucuo = true;
+      if (CONAC_TEXT.test(`${a.title} ${a.alt}`)) e.conac = true;
+      if (INTERACTION_TEXT.test(text)) e.interaction = true;
+      if (SERVICE_TEXT.test(text)) e.service = true;
+    }
+    if (a.href && ANY_ENTRY_HREF.test(a.href)) {
+      if (SEARCH_HREF.test(a.href)) e.search = true;
+      if (INTERACTION_HREF.test(a.href)) e.interaction = true;
+      if (SERVICE_HREF.test(a.href)) e.service = true;
+    }
     if (text) addChunk(text);
     const href = a.href.trim();
     const real = href !== "" && !/^(?:javascript:|#|mailto:|tel:)/i.test(href);
@@ -500,8 +548,13 @@ export function extractFacts(html: string): PageFacts {
     if (ownDate) pushDate(t, { seq: seq++, date: ownDate, hops: 0 });
   }
 
-  p.write(html);
-  p.end();
+  try {
+    p.write(html);
+    p.end();
+  } catch (e) {
+    // Nested past MAX_NESTING: what came before is read, the rest is not.
+    if (e !== TOO_DEEP) throw e;
+  }
   if (anchor) closeAnchor();
   flush();
   while (frames.length > 1) closeFrame(frames.pop() as Frame);

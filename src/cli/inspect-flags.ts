@@ -39,7 +39,10 @@ export function addCrawlFlags(cmd: Command): Command {
       "--requests <n>",
       "所有主机同时进行的请求数，默认 64 (requests in flight over all hosts; default 64)",
     )
-    .option("--sites-at-once <n>", "同时检查的网站数，默认 16 (sites inspected at once; default 16)")
+    .option(
+      "--sites-at-once <n>",
+      "同时检查的网站数，默认 16，每站页数上限大时自动减少 (sites inspected at once; default 16, fewer when --max-pages is large)",
+    )
     .option(
       "--site-budget <seconds>",
       "每个网站检查的时间上限，默认 600 秒；抓取用其三分之二，其余留给链接检查 (time budget per site, default 600 s: crawling takes two thirds, link checks the rest)",
@@ -78,7 +81,11 @@ export function engineOptionsFrom(o: CrawlFlags): EngineOptions {
   }
   if (o.perHost !== undefined) options.crawl.perHostConcurrency = count("--per-host", o.perHost, 1, 16);
   if (o.requests !== undefined) options.globalConcurrency = count("--requests", o.requests, 1, 1024);
-  if (o.sitesAtOnce !== undefined) options.siteConcurrency = count("--sites-at-once", o.sitesAtOnce, 1, 1024);
+  if (o.sitesAtOnce !== undefined) {
+    options.siteConcurrency = count("--sites-at-once", o.sitesAtOnce, 1, 1024);
+    // Said outright: not lowered for big sites (see EngineOptions.maxPagesHeld).
+    options.maxPagesHeld = Number.POSITIVE_INFINITY;
+  }
   if (o.siteBudget !== undefined)
     options.siteBudgetMs = count("--site-budget", o.siteBudget, 1, 86_400) * 1000;
   if (o.stallTimeout !== undefined)

@@ -12,6 +12,33 @@ export type Resolver = (host: string) => Promise<LookupAddress[]>;
 
 export const defaultResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim: true });
 
+/**
+ * Remembers answers of `inner` for a run: a national run meets the same hosts (www.gov.cn, a
+ * province's portal, a dead one) on thousands of pages, and each new connection would ask again,
+ * on libuv's four lookup threads. Failures are remembered for less long; lookups of one host under
+ * way are shared. Bounded: the oldest answers go past `max` hosts.
+ */
+export function cachingResolver(
+  inner: Resolver,
+  o = { ttlMs: 300_000, failureTtlMs: 60_000, max: 10_000 },
+): Resolver {
+  const cache = new Map<string, { at: number; ttl: number; answer: Promise<LookupAddress[]> }>();
+  return (host) => {
+    const now = performance.now();
+    const hit = cache.get(host);
+    if (hit && now - hit.at < hit.ttl) return hit.answer;
+    const answer = inner(host);
+    const entry = { at: now, ttl: o.ttlMs, answer };
+    cache.delete(host);
+    cache.set(host, entry);
+    if (cache.size > o.max) cache.delete(cache.keys().next().value as string);
+    answer.catch(() => {
+      entry.ttl = o.failureTtlMs;
+    });
+    return answer;
+  };
+}
+
 export interface FetchOptions {
   connectTimeoutMs: number;
   headersTimeoutMs: number;

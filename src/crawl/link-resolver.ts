@@ -36,7 +36,7 @@ export class LinkResolver {
 
   constructor(
     private readonly inScope: (u: URL) => boolean,
-    private readonly max = 512,
+    private readonly max = 2048,
   ) {}
 
   base(href: string): PageBase {

@@ -16,8 +16,13 @@ export interface EngineOptions {
   totalTimeoutMs: number;
   maxBodyBytes: number;
   retries: number;
-  /** Sites inspected at once. */
+  /** Sites inspected at once (fewer when they may be big: see maxPagesHeld). */
   siteConcurrency: number;
+  /**
+   * Pages the sites in progress may hold together, at most, counted by their `maxPages`: it sets
+   * how many big sites run at once, and so bounds the run's memory. Default 20,000.
+   */
+  maxPagesHeld?: number;
   /** Requests in flight over all hosts. */
   globalConcurrency: number;
   /**

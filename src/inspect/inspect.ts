@@ -8,7 +8,13 @@ import type { SiteArtifacts } from "../artifacts/types.ts";
 import type { Check } from "../checks/types.ts";
 import type { CrawlConfig } from "../crawl/config.ts";
 import { crawlSite, LinkCache } from "../crawl/crawler.ts";
-import { createDispatcher, defaultResolver, type FetchOptions, type Resolver } from "../crawl/fetch.ts";
+import {
+  cachingResolver,
+  createDispatcher,
+  defaultResolver,
+  type FetchOptions,
+  type Resolver,
+} from "../crawl/fetch.ts";
 import { HostGate } from "../crawl/gate.ts";
 import { inlineReader, type PageReader, ThreadedReader } from "../crawl/page-reader.ts";
 import { type OpenWait, SiteEnded, SiteRun } from "../crawl/site-run.ts";
@@ -101,6 +107,18 @@ function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): 
   };
 }
 
+/**
+ * Sites inspected at once: `siteConcurrency`, fewer when the sites may be big. A site's pages are
+ * held until its report is made, so `maxPagesHeld` over `maxPages` bounds what the run can hold
+ * (500 pages a site: 16 at once; 4,000: 5).
+ */
+export function sitesAtOnce(o: EngineOptions): number {
+  const held = o.maxPagesHeld ?? DEFAULT_PAGES_HELD;
+  return Math.max(1, Math.min(o.siteConcurrency, Math.floor(held / Math.max(1, o.crawl.maxPages))));
+}
+
+const DEFAULT_PAGES_HELD = 20_000;
+
 /** Runs `fn` over `items` with at most `n` at once. */
 async function pool<T>(items: T[], n: number, fn: (t: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -143,7 +161,7 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
  */
 export async function inspectSites(run: InspectRun): Promise<InspectionReport[]> {
   const o = { ...defaultOptions(), ...run.options };
-  const resolver = run.resolver ?? defaultResolver;
+  const resolver = cachingResolver(run.resolver ?? defaultResolver);
   const gate = new HostGate(o.crawl.perHostConcurrency, o.crawl.delayMs, o.globalConcurrency);
   const linkCache = new LinkCache();
   const dispatchers = new Map<string, Dispatcher>();
@@ -208,7 +226,7 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
   const { reader, own } = readerFor(run);
   try {
     a11y = run.a11y ? await (await loadA11y()).A11yRunner.start(run.a11y) : null;
-    await pool(run.sites, o.siteConcurrency, async (site, i) => {
+    await pool(run.sites, sitesAtOnce(o), async (site, i) => {
       const siteRun = new SiteRun(site, o.siteBudgetMs);
       active.add(siteRun);
       const startedAt = new Date().toISOString();
