@@ -109,7 +109,10 @@ async function serve(name: string): Promise<Served> {
     const urls = sitePorts.map((p) => `http://127.0.0.1:${p}/`);
     const pages = urls.map((u, i) => htmlPages(siteSpec(SEED, i, 1)).map((p) => new URL(p, u).href));
     // The fixture's pages link hosts by name (other sites, external ones): all on this machine.
-    const args = ["*.fixture-ext.cn", "*.fixture.gov.cn", "*.fixture-org.cn"].flatMap((h) => ["--resolve", `${h}=127.0.0.1`]);
+    const args = ["*.fixture-ext.cn", "*.fixture.gov.cn", "*.fixture-org.cn"].flatMap((h) => [
+      "--resolve",
+      `${h}=127.0.0.1`,
+    ]);
     return { child, urls, pages, describe: `the demo fixture, ${sites} sites`, maxPages: 2_000, args };
   }
   if (!(name in PRESETS))

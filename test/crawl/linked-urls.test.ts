@@ -6,17 +6,33 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { expectedPages, preset } from "../../fixtures/shapes/shape.ts";
 import { startShapeServer } from "../../fixtures/shapes/server.ts";
+import { expectedPages, preset } from "../../fixtures/shapes/shape.ts";
 import type { InspectionReport } from "../../src/inspect/report.ts";
 import { runCli } from "../support/run-cli.ts";
 
 test("query-paged lists: every page fetched and archived under the URL its page links", async () => {
-  const shape = preset("small", 21, { sites: 1, pagesPerSite: 300, listDepth: 6, queryPagingShare: 1, brokenShare: 0 });
+  const shape = preset("small", 21, {
+    sites: 1,
+    pagesPerSite: 300,
+    listDepth: 6,
+    queryPagingShare: 1,
+    brokenShare: 0,
+  });
   const server = await startShapeServer(shape);
   const dir = mkdtempSync(join(tmpdir(), "govscore-linked-"));
   try {
-    const r = await runCli(["inspect", "--json", "--no-a11y", "--allow-private", "--delay", "0", "--warc", dir, server.url(0)]);
+    const r = await runCli([
+      "inspect",
+      "--json",
+      "--no-a11y",
+      "--allow-private",
+      "--delay",
+      "0",
+      "--warc",
+      dir,
+      server.url(0),
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const [report] = JSON.parse(r.stdout) as InspectionReport[];
     const e = expectedPages(shape, 0, { maxPages: 500, maxDepth: 8, maxQueryVariants: 20 });
