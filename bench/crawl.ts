@@ -6,7 +6,7 @@
 //   npm run bench:crawl -- --shape large --set sites=10    a shape with parameters changed
 //
 // Shapes (fixtures/shapes/shape.ts; `fixture` is the demo's own sites, fixtures/site.ts):
-//   fixture  the demo fixture: 20 sites of ~100–200 small pages, traps, broken links, on ports of their own
+//   fixture  the demo fixture: 60 sites of ~110 small pages (6,500), traps, broken links, on ports of their own
 //   medium   many medium sites with heavy pages: 200 sites × 200 pages of 20–60 KB (40,000 pages)
 //   large    few large sites: 20 sites × 2,000 pages of 8–40 KB (40,000 pages)
 //   small    the issue's first failing set: 20 sites × 50 heavy pages
@@ -90,7 +90,7 @@ function overrides(): Partial<Shape> {
 
 async function serve(name: string): Promise<Served> {
   if (name === "fixture") {
-    const sites = Number(overrides().sites ?? 20);
+    const sites = Number(overrides().sites ?? 60);
     const child = spawn(
       process.execPath,
       [
