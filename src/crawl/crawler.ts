@@ -6,11 +6,14 @@ import { Frontier } from "./frontier.ts";
 import type { HostGate } from "./gate.ts";
 import { inlineReader, type PageReader, ReadFailure } from "./page-reader.ts";
 import { parseRobots, ROBOTS_MAX_BYTES, type Robots } from "./robots.ts";
+import { SharedFacts, withTag } from "./shared-facts.ts";
 import { SiteEnded, type SiteRun, unsupervised } from "./site-run.ts";
 import { readSitemap, SITEMAP_MAX_BYTES } from "./sitemap.ts";
 import type { Transport } from "./transport.ts";
 
 type CheckResult = Pick<LinkArtifact, "status" | "error" | "record">;
+/** Where a target's tags start: shared, never mutated (see withTag). */
+const NO_TAGS: string[] = [];
 /** A check begun by a site that ended before it finished: not an answer; check again. */
 const ABANDONED = Symbol("abandoned");
 
@@ -260,6 +263,7 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
   );
   const crawled = new Map<string, CheckResult>();
   const links = new Map<string, LinkArtifact>();
+  const shared = new SharedFacts();
   let targetsCut = 0;
 
   const addLink = (target: string, key: string, kind: TargetKind, tag: string, page: string) => {
@@ -269,10 +273,18 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
         targetsCut++;
         return;
       }
-      l = { target, kind, tags: [], pages: [], status: null, error: null, record: null };
+      l = {
+        target,
+        kind: shared.text(kind),
+        tags: NO_TAGS,
+        pages: [],
+        status: null,
+        error: null,
+        record: null,
+      };
       links.set(key, l);
     }
-    if (!l.tags.includes(tag)) l.tags.push(tag);
+    l.tags = withTag(l.tags, shared.text(tag));
     if (l.pages[l.pages.length - 1] !== page) l.pages.push(page);
   };
 
@@ -292,7 +304,7 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
         status: outcome.status,
         error: outcome.error,
         record: outcome.record,
-        contentType: outcome.headers["content-type"] ?? null,
+        contentType: shared.text(outcome.headers["content-type"] ?? null),
         depth,
         charset: null,
         title: null,
@@ -333,10 +345,14 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
         unread++;
         return;
       }
-      page.charset = facts.charset;
-      if (facts.fields) Object.assign(page, facts.fields);
+      page.charset = shared.same(facts.charset);
+      if (facts.fields) {
+        Object.assign(page, facts.fields);
+        if (page.footer) page.footer = shared.same(page.footer);
+        if (page.entries) page.entries = shared.same(page.entries);
+      }
       page.title = facts.title;
-      page.meta = facts.meta;
+      page.meta = shared.same(facts.meta);
       linksCut += facts.linksCut;
       for (const l of facts.links) {
         const key = l.key ?? l.target;

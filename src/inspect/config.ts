@@ -20,7 +20,7 @@ export interface EngineOptions {
   siteConcurrency: number;
   /**
    * Pages the sites in progress may hold together, at most, counted by their `maxPages`: it sets
-   * how many big sites run at once, and so bounds the run's memory. Default 20,000.
+   * how many big sites run at once, and so bounds the run's memory. Default 40,000.
    */
   maxPagesHeld?: number;
   /** Requests in flight over all hosts. */

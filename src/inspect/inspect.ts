@@ -110,14 +110,14 @@ function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): 
 /**
  * Sites inspected at once: `siteConcurrency`, fewer when the sites may be big. A site's pages are
  * held until its report is made, so `maxPagesHeld` over `maxPages` bounds what the run can hold
- * (500 pages a site: 16 at once; 4,000: 5).
+ * (500 pages a site: 16 at once; 4,000: 10).
  */
 export function sitesAtOnce(o: EngineOptions): number {
   const held = o.maxPagesHeld ?? DEFAULT_PAGES_HELD;
   return Math.max(1, Math.min(o.siteConcurrency, Math.floor(held / Math.max(1, o.crawl.maxPages))));
 }
 
-const DEFAULT_PAGES_HELD = 20_000;
+const DEFAULT_PAGES_HELD = 40_000;
 
 /** Runs `fn` over `items` with at most `n` at once. */
 async function pool<T>(items: T[], n: number, fn: (t: T, i: number) => Promise<void>): Promise<void> {
