@@ -448,6 +448,7 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
       );
     // What was learned of the targets until now, whatever ends the crawl.
     settleLinks(a, links, crawled);
+    run.onCrawled?.(a.pages.length);
   }
 
   // 4. Link targets: crawled pages have their answer; everything else is checked once per run.

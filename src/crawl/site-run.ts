@@ -56,6 +56,11 @@ export class SiteRun {
   /** Pages fetched or failed so far (progress displays). */
   pagesDone = 0;
   pagesFailed = 0;
+  /**
+   * Told the site's page count once its crawl is over (its link checks add none): the run may
+   * then start another site in the room it no longer needs.
+   */
+  onCrawled: ((pages: number) => void) | null = null;
 
   constructor(
     readonly site: string,

@@ -19,8 +19,9 @@ export interface EngineOptions {
   /** Sites inspected at once (fewer when they may be big: see maxPagesHeld). */
   siteConcurrency: number;
   /**
-   * Pages the sites in progress may hold together, at most, counted by their `maxPages`: it sets
-   * how many big sites run at once, and so bounds the run's memory. Default 40,000.
+   * Pages the sites in progress may hold together, at most, counted by their `maxPages` while they
+   * crawl and by their pages after: it sets how many big sites run at once, and so bounds the
+   * run's memory (src/inspect/admission.ts). Default 40,000.
    */
   maxPagesHeld?: number;
   /** Requests in flight over all hosts. */

@@ -20,6 +20,7 @@ import { inlineReader, type PageReader, ThreadedReader } from "../crawl/page-rea
 import { type OpenWait, SiteEnded, SiteRun } from "../crawl/site-run.ts";
 import { liveTransport, replayTransport, type Transport } from "../crawl/transport.ts";
 import { readArchive, WarcWriter, warcSiteName } from "../crawl/warc.ts";
+import { admitEach } from "./admission.ts";
 import { crawlConfigFor, defaultOptions, type EngineOptions, type Profile } from "./config.ts";
 import { buildReport, type InspectionReport } from "./report.ts";
 
@@ -108,28 +109,11 @@ function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): 
 }
 
 /**
- * Sites inspected at once: `siteConcurrency`, fewer when the sites may be big. A site's pages are
- * held until its report is made, so `maxPagesHeld` over `maxPages` bounds what the run can hold
- * (500 pages a site: 16 at once; 4,000: 10).
+ * Pages the sites in progress may hold together, counted by their `maxPages` while they crawl:
+ * a site's pages are held until its report is made, so this bounds what a run can hold (500
+ * pages a site: 16 at once; 4,000: 10, more once some are in their link checks).
  */
-export function sitesAtOnce(o: EngineOptions): number {
-  const held = o.maxPagesHeld ?? DEFAULT_PAGES_HELD;
-  return Math.max(1, Math.min(o.siteConcurrency, Math.floor(held / Math.max(1, o.crawl.maxPages))));
-}
-
 const DEFAULT_PAGES_HELD = 40_000;
-
-/** Runs `fn` over `items` with at most `n` at once. */
-async function pool<T>(items: T[], n: number, fn: (t: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-}
 
 /**
  * jsdom, axe-core and playwright weigh over 100 MB once loaded: only runs that ask for the
@@ -226,8 +210,14 @@ export async function inspectSites(run: InspectRun): Promise<InspectionReport[]>
   const { reader, own } = readerFor(run);
   try {
     a11y = run.a11y ? await (await loadA11y()).A11yRunner.start(run.a11y) : null;
-    await pool(run.sites, sitesAtOnce(o), async (site, i) => {
+    const admission = {
+      maxAtOnce: Math.max(1, o.siteConcurrency),
+      budget: o.maxPagesHeld ?? DEFAULT_PAGES_HELD,
+      cost: (site: string) => crawlConfigFor(site, o.crawl, run.profile ?? null).maxPages,
+    };
+    await admitEach(run.sites, admission, async (site, i, hold) => {
       const siteRun = new SiteRun(site, o.siteBudgetMs);
+      siteRun.onCrawled = hold;
       active.add(siteRun);
       const startedAt = new Date().toISOString();
       let r: InspectionReport;
