@@ -164,8 +164,9 @@ const EMPTY =
 /** One test before the five below: a text that says none of them is the rule. */
 const ANY_LABEL = new RegExp([EMPTY, PENDING, ASKED, ANSWERED, PUB].map((r) => r.source).join("|"));
 
-/** Lines that open a footer: labels of the 指引's footer items and the copyright line. */
-const FOOTER_START = /网站标识码|ICP\s*[备证]|公网安备|主办单位|主办\s*[：:]|版权所有|Copyright|©/i;
+/** Lines that open a footer: labels of the 指引's footer items (as footer.ts reads them) and the copyright line. */
+const FOOTER_START =
+  /网站标识|标识码|网站识别码|[IＩ][CＣ][PＰ]\s*[备证]|公网安备|主办单位|主办\s*[：:]|版权所有|Copyright|©/i;
 const ELDER_TEXT = /无障碍|适老|长者|关怀版|老年版|老人版|读屏|大字版|辅助浏览|爱心模式|敬老版/;
 const ELDER_ATTR = /wza|wuzhangai|barrier|assist|aria[-_]?tool|cniil|shilaohua|elder|aged/i;
 const SEARCH_TEXT = /搜索|检索|搜\s*索|全文检索/;

@@ -2,6 +2,7 @@ import { type ColumnType, classifyColumn, DEFAULT_STALE_DAYS } from "../artifact
 import { ageDays, latestOf } from "../artifacts/dates.ts";
 import { urlMatches } from "../artifacts/page.ts";
 import type { PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
+import { articleUrl, listKey, searchUrl, staticPage } from "./page-kinds.ts";
 
 /** A column (栏目): one list, possibly over several pages (index.html, index_1.html, …). */
 export interface Column {
@@ -31,24 +32,6 @@ export interface SiteContent {
   /** Newest dated item on the homepage, or on the second-level pages when the homepage has none. */
   homeLatest: string | null;
   homeNavOnly: boolean;
-}
-
-const ARTICLE_URL =
-  /\/t\d{8}_\d+|\/art\/\d{4}\/|content_\d+|\/\d{6}\/t\d|\/art\/|\/(?:detail|article|content|show|info)[/_-]?\d*|[?&](?:id|articleid|infoid|docid)=/i;
-/** Search results list dated entries too, in the order of relevance: they are no column. */
-const SEARCH_URL = /search|sousuo|\/so\/|jsearch|jrobot|[?&](?:q|qt|wd|kw|keyword|keywords|searchword)=/i;
-const PAGE_PARAMS = /^(?:page|pageno|pageindex|pagenum|pn|p|curpage|currentpage|pagesize)$/i;
-
-/** The URL of a list's first page: `index_2.html` → `index.html`, `?page=3` dropped. */
-export function listKey(url: string): string {
-  try {
-    const u = new URL(url);
-    u.pathname = u.pathname.replace(/\/(index|list|default|more|lists?)_\d+(\.\w+)$/i, "/$1$2");
-    for (const k of [...u.searchParams.keys()]) if (PAGE_PARAMS.test(k)) u.searchParams.delete(k);
-    return u.href;
-  } catch {
-    return url;
-  }
 }
 
 function titleName(p: PageArtifact): string | null {
@@ -85,8 +68,12 @@ export function siteContent(site: SiteArtifacts): SiteContent {
 
   const groups = new Map<string, PageArtifact[]>();
   const declared = new Set<string>();
+  // A list's later pages (`index_1.html`, `?page=2`) are the homepage's or their column's.
+  const homeKey = home ? listKey(home.url) : null;
+  const laterPages: PageArtifact[] = [];
   for (const p of pages) {
     const key = listKey(p.url);
+    if (key === homeKey) continue;
     const rule = prof?.columns?.find((c) => urlMatches(c.url, p.url));
     const dated = (p.items ?? []).filter((i) => i.date !== null).length;
     const hasColumnMeta = meta(p, "columnname") !== null || meta(p, "columntype") !== null;
@@ -95,17 +82,22 @@ export function siteContent(site: SiteArtifacts): SiteContent {
     const article = isArticleMeta(p) || ownDate;
     let isColumn = false;
     if (rule) isColumn = true;
-    else if (SEARCH_URL.test(p.url)) isColumn = false;
+    else if (searchUrl(p.url)) isColumn = false;
     else if (hasColumnMeta && !article) isColumn = true;
-    else if (!article && dated >= 3 && !ARTICLE_URL.test(p.url)) isColumn = true;
+    else if (!article && dated >= 3 && !articleUrl(p.url)) isColumn = true;
     else if (!article && p.saysEmpty && dated === 0 && (hasColumnMeta || homeTargets.has(key)))
       isColumn = true;
-    if (!isColumn) continue;
+    if (!isColumn) {
+      // A last page of two entries is no list by its shape, yet it is its column's page.
+      if (!article && listKey(p.url) !== p.url && !searchUrl(p.url)) laterPages.push(p);
+      continue;
+    }
     if (rule || hasColumnMeta) declared.add(key);
     const g = groups.get(key);
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
+  for (const p of laterPages) groups.get(listKey(p.url))?.push(p);
 
   // Links every page repeats (the homepage's navigation and lists) are not a column's entries.
   const chrome = new Set([
@@ -144,14 +136,16 @@ export function siteContent(site: SiteArtifacts): SiteContent {
   const listed = new Set<string>();
   for (const p of [home, ...columns.flatMap((c) => c.pages)])
     for (const i of p?.items ?? []) if (i.date !== null) listed.add(i.href);
-  const articles = pages.filter(
-    (p) =>
-      !inColumn.has(p) &&
-      // Service guides and message pages have checks of their own.
-      (p.guide ?? null) === null &&
-      (p.messages ?? []).length === 0 &&
-      (isArticleMeta(p) || (p.date ?? null) !== null || listed.has(p.url) || ARTICLE_URL.test(p.url)),
-  );
+  const articles = pages.filter((p) => {
+    if (inColumn.has(p) || listKey(p.url) === homeKey) return false;
+    // Service guides and message pages have checks of their own.
+    if ((p.guide ?? null) !== null || (p.messages ?? []).length > 0) return false;
+    if (isArticleMeta(p) || (p.date ?? null) !== null || listed.has(p.url)) return true;
+    if (!articleUrl(p.url)) return false;
+    // Only the URL says article: a static text (概况, 机构职能, 领导 at `About.asp?id=1`,
+    // `Show.asp?id=3`) shows no date, and is not an undated article, unless it has a byline.
+    return (p.freeDate ?? null) !== null || !staticPage(p.url, p.title, navName.get(listKey(p.url)));
+  });
 
   let homeLatest = latestOf(
     (home?.items ?? []).map((i) => i.date),

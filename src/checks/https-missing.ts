@@ -1,5 +1,33 @@
+import type { SiteArtifacts } from "../artifacts/types.ts";
 import { bi } from "../i18n/bilingual.ts";
-import { type Check, fromFindings, homeReachable, notApplicable, withRecord } from "./types.ts";
+import { type Check, type Finding, fromFindings, homeReachable, notApplicable, withRecord } from "./types.ts";
+
+/**
+ * The https:// URL and port the `https.*` checks rest on: the homepage when it is https or
+ * redirects there, else the probe of the same host on 443 (see the crawler's `otherSchemeUrl`).
+ */
+export function httpsProbed(site: SiteArtifacts): { url: string; port: number } | null {
+  const o = site.https;
+  if (!o) return null;
+  const url = o.url.startsWith("https:") ? o.url : o.finalUrl;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "https:") return null;
+    return { url: u.href, port: u.port === "" ? 443 : Number(u.port) };
+  } catch {
+    return null;
+  }
+}
+
+/** The site's own port when it is not its scheme's default (`http://host:8080/` → 8080). */
+function ownPort(site: SiteArtifacts): number | null {
+  try {
+    const p = new URL(site.home.url).port;
+    return p === "" ? null : Number(p);
+  } catch {
+    return null;
+  }
+}
 
 export const httpsMissing: Check = {
   id: "https.missing",
@@ -10,7 +38,13 @@ export const httpsMissing: Check = {
     const s = site.https;
     const ok = s !== null && s.error === null && s.status !== null && s.status < 400;
     if (ok) return fromFindings([]);
-    const f = { check: "https.missing", page: site.home.url };
+    const f: Finding = { check: "https.missing", page: site.home.url };
+    // A site on a port of its own was probed on another one: say which.
+    const probed = httpsProbed(site);
+    if (ownPort(site) !== null && probed) {
+      f.probed = probed.url;
+      f.port = probed.port;
+    }
     return fromFindings([withRecord(f, s?.record)]);
   },
 };

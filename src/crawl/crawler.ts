@@ -144,7 +144,15 @@ function isHtml(x: Exchange): boolean {
   return /^\s*</.test(Buffer.from(x.body.subarray(0, 64)).toString("latin1"));
 }
 
-function swapScheme(url: string, scheme: "http:" | "https:"): string {
+/**
+ * The homepage on the other scheme: the same host on that scheme's default port (443, 80),
+ * whatever port the site itself is on. That is where `https://` + the host takes a browser, and a
+ * port serves one protocol, so `https://host:8080/` for `http://host:8080/` would only time out
+ * or fail the handshake, and any other port would be a guess. A redirect the homepage makes to
+ * https on some port is taken as it is, without a probe. The report says which URL and port the
+ * `https.*` checks rest on (`https.probed`, `https.port`).
+ */
+export function otherSchemeUrl(url: string, scheme: "http:" | "https:"): string {
   const u = new URL(url);
   u.protocol = scheme;
   u.port = "";
@@ -210,9 +218,9 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
   const home = await follow(ctx, start);
   a.home = home.outcome;
   const otherUrl = (scheme: "http:" | "https:") => {
-    // Tests and the demo serve the two schemes on different ports; the real web uses defaults.
+    // Tests and the demo serve the two schemes on ports of their own.
     if (c.httpsPort) return scheme === "https:" ? c.httpsPort.https : c.httpsPort.http;
-    return swapScheme(start, scheme);
+    return otherSchemeUrl(start, scheme);
   };
   if (siteUrl.protocol === "https:") {
     a.https = home.outcome;

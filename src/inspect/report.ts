@@ -2,6 +2,7 @@ import type { ReportPart } from "../a11y/site.ts";
 import type { Note, SiteArtifacts } from "../artifacts/types.ts";
 import { CHECKS } from "../checks/catalogue.ts";
 import { siteContent } from "../checks/content.ts";
+import { httpsProbed } from "../checks/https-missing.ts";
 import type { Check, Finding, Outcome } from "../checks/types.ts";
 
 /** The `govscore.inspection/1` report (docs: ../shared/reference/checks.md). */
@@ -90,6 +91,7 @@ export function buildReport(
       "home.error": a.home.error,
       "home.finalUrl": a.home.finalUrl,
       ...contentFacts(a),
+      ...httpsFacts(a),
       ...Object.assign({}, ...parts.map((p) => p.facts)),
       "inspection.status": statusOf(a),
       "inspection.ended": a.ended?.reason ?? null,
@@ -106,6 +108,12 @@ const ENDED_ZH: Record<NonNullable<SiteArtifacts["ended"]>["reason"], string> = 
   cancelled: "网站检查被取消：报告只含已获得的结果",
   error: "检查引擎在此网站出错（程序缺陷，请报告）：报告只含已获得的结果",
 };
+
+/** Where the https.* checks looked: the https:// URL and its port (443 unless the URL names one). */
+function httpsFacts(a: SiteArtifacts): InspectionReport["facts"] {
+  const p = httpsProbed(a);
+  return { "https.probed": p?.url ?? null, "https.port": p?.port ?? null };
+}
 
 /** What the content checks read off the site (contract: footer.*, meta.siteIdCode, home.latestDate). */
 function contentFacts(a: SiteArtifacts): InspectionReport["facts"] {
