@@ -18,8 +18,11 @@ export interface DefacementDictionary {
   crackdown: { before: string[]; after: string[] };
 }
 
+/** A list written as words separated by spaces: one per line would make a long file of one-word lines. */
+const Words = z.string().transform((s) => s.split(/\s+/).filter((w) => w.length > 0));
+
 const Dictionary = z.object({
-  crackdown: z.object({ before: z.array(z.string().min(1)), after: z.array(z.string().min(1)) }),
+  crackdown: z.object({ before: Words, after: Words }),
   terms: z.array(
     z.object({
       term: z.string().min(2),

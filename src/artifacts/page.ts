@@ -4,8 +4,8 @@ import { Parser } from "htmlparser2";
 import { resolveLink } from "../links/url.ts";
 import { type ChecksProfile, checksProfileOf } from "./checks-profile.ts";
 import { fullDates, type PageDate, shortDate, urlDate } from "./dates.ts";
-import type { ListItem, PageFacts } from "./extract.ts";
 import { defacementDictionary } from "./defacement.ts";
+import type { ListItem, PageFacts } from "./extract.ts";
 import type { DefacementHit, PageArtifact, PageItem } from "./types.ts";
 import { currentName, matcherFor, renamedBodies, TermMatcher, type WordingHit } from "./wording.ts";
 
@@ -112,15 +112,15 @@ export function pageFields(
   // One scan of the text finds renamed bodies and defacement terms alike.
   const matcher = wordingMatcher(profile);
   const outdated: WordingHit[] = [];
-  let defaced: DefacementHit[] | undefined;
+  const defaced: DefacementHit[] = [];
   for (const h of matcher.find(text)) {
     if (!defacing().has(h.text)) outdated.push(h);
-    else if ((defaced ??= []).length < MAX_DEFACED) defaced.push(h);
+    else if (defaced.length < MAX_DEFACED) defaced.push(h);
   }
   // Planted wording often sits in the title, which is not part of the text.
   if (facts.title)
     for (const h of matcher.find(facts.title))
-      if (defacing().has(h.text) && (defaced ??= []).length < MAX_DEFACED) defaced.push({ ...h, inTitle: true });
+      if (defacing().has(h.text) && defaced.length < MAX_DEFACED) defaced.push({ ...h, inTitle: true });
 
   const out: Partial<PageArtifact> = {
     items: resolved,
@@ -137,7 +137,7 @@ export function pageFields(
     flagged: profile?.wording?.flagged ? flaggedMatcher(profile, profile.wording.flagged).find(text) : [],
   };
   if (selectorItems) out.selectorItems = true;
-  if (defaced) out.defaced = defaced;
+  if (defaced.length > 0) out.defaced = defaced;
   loadedFields(out, facts, pageUrl, abs);
   return out;
 }
@@ -158,14 +158,18 @@ function loadedFields(
   if (facts.subresources.length === 0) return;
   const secure = pageUrl.startsWith("https:");
   const own = hostOf(pageUrl);
+  const insecure: { tag: string; url: string }[] = [];
+  const scriptHosts: string[] = [];
   for (const r of facts.subresources) {
     const url = abs(r.href);
     if (url === null) continue;
-    if (secure && url.startsWith("http:")) (out.insecure ??= []).push({ tag: r.tag, url });
+    if (secure && url.startsWith("http:")) insecure.push({ tag: r.tag, url });
     if (r.tag !== "script") continue;
     const host = hostOf(url);
-    if (host !== own && !out.scriptHosts?.includes(host)) (out.scriptHosts ??= []).push(host);
+    if (host !== own && !scriptHosts.includes(host)) scriptHosts.push(host);
   }
+  if (insecure.length > 0) out.insecure = insecure;
+  if (scriptHosts.length > 0) out.scriptHosts = scriptHosts;
 }
 
 /** The host of a URL from `resolveLink` (scheme and host already lower-cased), without the port. */

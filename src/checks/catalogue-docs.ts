@@ -34,6 +34,7 @@ export function renderCatalogue(checks: readonly Check[]): string {
 export function withCatalogue(doc: string, generated: string): string {
   const begin = doc.indexOf(DOCS_BEGIN);
   const end = doc.indexOf(DOCS_END);
-  if (begin < 0 || end < begin) throw new Error(`docs/checks.md: the lines ${DOCS_BEGIN} … ${DOCS_END} are missing`);
+  if (begin < 0 || end < begin)
+    throw new Error(`docs/checks.md: the lines ${DOCS_BEGIN} … ${DOCS_END} are missing`);
   return doc.slice(0, begin) + generated + doc.slice(end + DOCS_END.length);
 }

@@ -20,7 +20,8 @@ export function catalogueProblems(checks: readonly Check[]): string[] {
       ["description", c.description],
     ];
     if (!c.rule) problems.push(`${id}: no rule`);
-    else if (!Object.hasOwn(RULE_SOURCES, c.rule.source)) problems.push(`${id}: unknown rule source ${c.rule.source}`);
+    else if (!Object.hasOwn(RULE_SOURCES, c.rule.source))
+      problems.push(`${id}: unknown rule source ${c.rule.source}`);
     for (const [name, t] of texts) {
       if (name === "rule.item" && !c.rule) continue;
       if (!t) {

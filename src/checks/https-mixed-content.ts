@@ -32,7 +32,9 @@ export const httpsMixedContent: Check = {
       for (const r of p.insecure ?? []) {
         if (seen.has(r.url)) continue;
         seen.add(r.url);
-        findings.push(withRecord({ check: "https.mixed-content", page: p.url, target: r.url, tag: r.tag }, p.record));
+        findings.push(
+          withRecord({ check: "https.mixed-content", page: p.url, target: r.url, tag: r.tag }, p.record),
+        );
       }
     }
     return fromFindings(findings);

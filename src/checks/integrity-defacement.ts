@@ -7,7 +7,7 @@ const LATIN = /[A-Za-z0-9]/;
 /** Context stops at a sentence's end: the crackdown in the previous sentence is not this one's. */
 const SENTENCE_END = /[。！？!?；;]/;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let compiled: { terms: Map<string, DefacementTerm>; before: RegExp; after: RegExp } | undefined;
 
@@ -16,8 +16,8 @@ function dictionary() {
     const d = defacementDictionary();
     compiled = {
       terms: new Map(d.terms.map((t) => [t.term, t])),
-      before: new RegExp(d.crackdown.before.map(escape).join("|")),
-      after: new RegExp(`^(?:${d.crackdown.after.map(escape).join("|")})`),
+      before: new RegExp(d.crackdown.before.map(literal).join("|")),
+      after: new RegExp(`^(?:${d.crackdown.after.map(literal).join("|")})`),
     };
   }
   return compiled;

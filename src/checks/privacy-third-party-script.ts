@@ -33,7 +33,13 @@ export const privacyThirdPartyScript: Check = {
         let e = byHost.get(host);
         if (!e) {
           const finding = withRecord(
-            { check: "privacy.third-party-script", page: p.url, host, vendor: known.vendor, category: known.category },
+            {
+              check: "privacy.third-party-script",
+              page: p.url,
+              host,
+              vendor: known.vendor,
+              category: known.category,
+            },
             p.record,
           );
           e = { finding, pages: new Set() };
@@ -42,8 +48,9 @@ export const privacyThirdPartyScript: Check = {
         e.pages.add(p.url);
       }
     }
-    const findings = [...byHost.values()].map((e) => ({ ...e.finding, pages: e.pages.size }));
-    findings.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+    const findings = [...byHost.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, e]) => ({ ...e.finding, pages: e.pages.size }));
     return { outcome: findings.length > 0 ? "warn" : "pass", findings };
   },
 };

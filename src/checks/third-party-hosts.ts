@@ -24,8 +24,9 @@ const Hosts = z.object({
 let builtin: ThirdPartyHost[] | undefined;
 
 export function thirdPartyHosts(): ThirdPartyHost[] {
-  builtin ??= Hosts.parse(parse(readFileSync(new URL("./data/third-party-hosts.yaml", import.meta.url), "utf8")))
-    .hosts;
+  builtin ??= Hosts.parse(
+    parse(readFileSync(new URL("./data/third-party-hosts.yaml", import.meta.url), "utf8")),
+  ).hosts;
   return builtin;
 }
 

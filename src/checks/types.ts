@@ -23,7 +23,10 @@ export interface CheckResult {
  * says it is good practice.
  */
 export const RULE_SOURCES = {
-  "guideline-2017": bi("政府网站发展指引（国办发〔2017〕47号）", "Government website development guideline (国办发〔2017〕47号)"),
+  "guideline-2017": bi(
+    "政府网站发展指引（国办发〔2017〕47号）",
+    "Government website development guideline (国办发〔2017〕47号)",
+  ),
   "checklist-2019": bi(
     "政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）",
     "Check list for government websites and new media (国办秘函〔2019〕19号)",

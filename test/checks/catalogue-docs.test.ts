@@ -21,7 +21,16 @@ test("a check without a rule or a description is refused", () => {
     ["no rule", { ...good, rule: undefined } as unknown as Check],
     ["no description", { ...good, description: undefined } as unknown as Check],
     ["empty description", { ...good, description: bi("", "") }],
-    ["English only", { ...good, description: bi("Reported when the homepage is down for good.", "Reported when the homepage is down for good.") }],
+    [
+      "English only",
+      {
+        ...good,
+        description: bi(
+          "Reported when the homepage is down for good.",
+          "Reported when the homepage is down for good.",
+        ),
+      },
+    ],
     ["unknown source", { ...good, rule: { source: "folklore", item: good.rule.item } } as unknown as Check],
     ["rule without item", { ...good, rule: { source: "good-practice" } } as unknown as Check],
   ];
@@ -47,7 +56,14 @@ test("docs/checks.md holds the catalogue as `npm run docs:checks` writes it", ()
 
 test("a changed check makes the docs differ, and docs without the markers are refused", () => {
   const doc = readFileSync(DOC, "utf8");
-  const changed = CHECKS.map((c, i) => (i === 0 ? { ...c, description: bi("改过的说明，足够长的一段话。", "A changed description, long enough to be one.") } : c));
+  const changed = CHECKS.map((c, i) =>
+    i === 0
+      ? {
+          ...c,
+          description: bi("改过的说明，足够长的一段话。", "A changed description, long enough to be one."),
+        }
+      : c,
+  );
   assert.notEqual(withCatalogue(doc, renderCatalogue(changed)), doc);
   assert.throws(() => withCatalogue("# no markers", renderCatalogue(CHECKS)), /missing/);
 });

@@ -78,7 +78,10 @@ test("https.mixed-content: one finding per page and resource; an http <base> mak
 });
 
 test("https.mixed-content: a page cannot make the reader keep more than MAX_SUBRESOURCES", () => {
-  const many = Array.from({ length: 500 }, (_, i) => `<img src="http://img.example.cn/${i}.png" alt="${i}">`).join("");
+  const many = Array.from(
+    { length: 500 },
+    (_, i) => `<img src="http://img.example.cn/${i}.png" alt="${i}">`,
+  ).join("");
   const page = pageFrom(HOME, portal(many), 0);
   assert.equal(page.insecure?.length, MAX_SUBRESOURCES);
 });

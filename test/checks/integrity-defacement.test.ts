@@ -8,7 +8,8 @@ import { HOME, pageFrom, portal, siteOf } from "./support.ts";
 
 const U = (p: string) => new URL(p, HOME).href;
 const findings = (...pages: [string, string][]) =>
-  integrityDefacement.run(siteOf(pages.map(([url, html], i) => pageFrom(url, html, i === 0 ? 0 : 1)))).findings;
+  integrityDefacement.run(siteOf(pages.map(([url, html], i) => pageFrom(url, html, i === 0 ? 0 : 1))))
+    .findings;
 
 /** What intruders plant: a hijacked title, hidden 暗链 to casinos, a porn block, a defacer's tag. */
 const PLANTED: [string, string][] = [
@@ -55,7 +56,9 @@ test("integrity.defacement: government wording about crackdowns is not defacemen
     // Latin terms inside longer words and numbers; 彩票 of the state lotteries; place names.
     [
       U("/a/2.html"),
-      portal(`<p>下载 appk10.apk，型号 PK100，编号 bet3650。福利彩票和体育彩票销售点。太阳城小区、金沙县、澳门特别行政区。</p>`),
+      portal(
+        `<p>下载 appk10.apk，型号 PK100，编号 bet3650。福利彩票和体育彩票销售点。太阳城小区、金沙县、澳门特别行政区。</p>`,
+      ),
     ],
   ];
   assert.deepEqual(findings(...clean), []);

@@ -72,7 +72,9 @@ async function inspect(readerThreads: number): Promise<InspectionReport> {
 
 const ours = (r: InspectionReport) =>
   r.findings
-    .filter((f) => ["https.mixed-content", "privacy.third-party-script", "integrity.defacement"].includes(f.check))
+    .filter((f) =>
+      ["https.mixed-content", "privacy.third-party-script", "integrity.defacement"].includes(f.check),
+    )
     .map(({ record: _record, ...f }) => f);
 
 test("an https site with planted mixed content, an analytics script and gambling wording", async () => {
@@ -80,8 +82,19 @@ test("an https site with planted mixed content, an analytics script and gambling
   const port = new URL(site).port;
   assert.equal(r.pages.fetched >= 3, true, JSON.stringify(r.pages));
   assert.deepEqual(ours(r), [
-    { check: "https.mixed-content", page: site, target: `http://img.fixture-ext.cn:${port}/banner.png`, tag: "img" },
-    { check: "integrity.defacement", page: `${site}a.html`, text: "澳门新葡京", kind: "gambling", inTitle: true },
+    {
+      check: "https.mixed-content",
+      page: site,
+      target: `http://img.fixture-ext.cn:${port}/banner.png`,
+      tag: "img",
+    },
+    {
+      check: "integrity.defacement",
+      page: `${site}a.html`,
+      text: "澳门新葡京",
+      kind: "gambling",
+      inTitle: true,
+    },
     { check: "integrity.defacement", page: `${site}a.html`, text: "百家乐", kind: "gambling" },
     {
       check: "privacy.third-party-script",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { knownThirdParty, thirdPartyHosts } from "../../src/checks/third-party-hosts.ts";
 import { privacyThirdPartyScript } from "../../src/checks/privacy-third-party-script.ts";
+import { knownThirdParty, thirdPartyHosts } from "../../src/checks/third-party-hosts.ts";
 import { buildReport } from "../../src/inspect/report.ts";
 import { HOME, pageFrom, portal, siteOf } from "./support.ts";
 
@@ -18,7 +18,8 @@ const TRACKED = portal("<p>首页</p>", {
 
 test("the host list: every entry has a vendor, a category and a source; subdomains match, look-alikes do not", () => {
   assert.ok(thirdPartyHosts().length >= 10);
-  for (const h of thirdPartyHosts()) assert.ok(h.vendor && h.source && /^(analytics|ads)$/.test(h.category), h.host);
+  for (const h of thirdPartyHosts())
+    assert.ok(h.vendor && h.source && /^(analytics|ads)$/.test(h.category), h.host);
   assert.equal(knownThirdParty("s95.cnzz.com")?.host, "cnzz.com");
   assert.equal(knownThirdParty("HM.BAIDU.COM")?.vendor, "百度统计 (Baidu Tongji)");
   assert.equal(knownThirdParty("notcnzz.com"), undefined);

@@ -97,7 +97,9 @@ test("real pages: no defacement reported on any of them", { skip }, () => {
   console.log(`defacement: ${pages.length} real pages, ${hits} dictionary hits judged, 0 reported`);
 });
 
-test("real pages: mixed content is exactly the http subresources of the markup, and nothing on http pages", { skip }, () => {
+test("real pages: mixed content is exactly the http subresources of the markup, and nothing on http pages", {
+  skip,
+}, () => {
   let reported = 0;
   let pagesWith = 0;
   for (const p of load()) {
@@ -118,10 +120,15 @@ test("real pages: mixed content is exactly the http subresources of the markup, 
     assert.equal(httpsMixedContent.run(s).outcome, "not-applicable", p.file);
   }
   console.log(`mixed content: ${reported} http subresources on ${pagesWith} pages read as https`);
-  assert.ok(reported > 0, "the real pages load some http subresources: the comparison must have something to compare");
+  assert.ok(
+    reported > 0,
+    "the real pages load some http subresources: the comparison must have something to compare",
+  );
 });
 
-test("real pages: third-party scripts are exactly the listed hosts among the markup's <script src>", { skip }, () => {
+test("real pages: third-party scripts are exactly the listed hosts among the markup's <script src>", {
+  skip,
+}, () => {
   let listed = 0;
   let hosts = 0;
   for (const p of load()) {
@@ -139,6 +146,11 @@ test("real pages: third-party scripts are exactly the listed hosts among the mar
     listed += found.length;
     hosts += other.size;
   }
-  console.log(`script hosts other than the page's own on the real pages: ${hosts}; listed as analytics or ads: ${listed}`);
-  assert.ok(hosts > 0, "the real pages load scripts from other hosts: the comparison must have something to compare");
+  console.log(
+    `script hosts other than the page's own on the real pages: ${hosts}; listed as analytics or ads: ${listed}`,
+  );
+  assert.ok(
+    hosts > 0,
+    "the real pages load scripts from other hosts: the comparison must have something to compare",
+  );
 });
