@@ -26,6 +26,15 @@ export interface BoardMessage {
   href: string | null;
 }
 
+/**
+ * Something the browser loads with the page: a script, a stylesheet, a frame, an image or media.
+ * `tag` is the element, `stylesheet` for `<link rel=stylesheet>`.
+ */
+export interface Subresource {
+  tag: string;
+  href: string;
+}
+
 /** Entries the national check list asks for, found anywhere on the page. */
 export interface PageEntries {
   search: boolean;
@@ -62,7 +71,20 @@ export interface PageFacts {
   footerAt: number;
   /** How deep the page's elements nest at most (the accessibility pass skips pathological depths). */
   nesting: number;
+  /**
+   * Scripts whose `src` is absolute or `//host/…` (relative ones are the site's own) and every other
+   * subresource written with `http:` (or relative under an `http:` `<base>`), in page order, at
+   * most MAX_SUBRESOURCES: what the mixed-content and third-party-script checks need, no more.
+   */
+  subresources: Subresource[];
 }
+
+/** Enough to name a page's mixed content and its script hosts; a page cannot make us hold more. */
+export const MAX_SUBRESOURCES = 64;
+/** Elements whose URL the browser loads with the page (`a`, `area`, `form` are only followed). */
+const LOADED = new Set(["script", "link", "img", "iframe", "frame", "embed", "source"]);
+const ABSOLUTE = /^\s*(?:https?:)?\/\//i;
+const PLAIN_HTTP = /^\s*http:/i;
 
 export const LINK_ATTR: Record<string, string> = {
   a: "href",
@@ -232,6 +254,7 @@ export function extractFacts(html: string): PageFacts {
     text: "",
     footerAt: 0,
     nesting: 0,
+    subresources: [],
   };
   const e = facts.entries;
   let inTitle = false;
@@ -245,6 +268,8 @@ export function extractFacts(html: string): PageFacts {
     textLength += t.length + 1;
   };
   let skipDepth = 0;
+  /** The page's <base> is written with http:, so its relative subresources load over http. */
+  let httpBase = false;
   let seq = 0;
   let year: string | null = null;
   const root: Frame = { tag: "#root" };
@@ -393,7 +418,10 @@ export function extractFacts(html: string): PageFacts {
           inTitle = true;
           return;
         }
-        if (name === "base" && attrs.href && facts.base === null) facts.base = attrs.href;
+        if (name === "base" && attrs.href && facts.base === null) {
+          facts.base = attrs.href;
+          httpBase = PLAIN_HTTP.test(attrs.href);
+        }
         if (name === "meta") {
           const key = (attrs.name ?? attrs["http-equiv"] ?? attrs.property ?? "").toLowerCase();
           if (key && attrs.content !== undefined && !(key in facts.meta)) facts.meta[key] = attrs.content;
@@ -458,7 +486,19 @@ export function extractFacts(html: string): PageFacts {
           const v = attrs[attr];
           // `<link rel=…>` other than stylesheets/icons points at nothing fetchable for us.
           if (name === "link" && !/stylesheet|icon/i.test(attrs.rel ?? "")) return;
-          if (v) facts.links.push({ tag: name, href: v });
+          if (v) {
+            facts.links.push({ tag: name, href: v });
+            if (LOADED.has(name) && facts.subresources.length < MAX_SUBRESOURCES) {
+              // Icons are left out: browsers do not count a favicon as the page's content.
+              // Under an http: <base>, relative URLs load over http too.
+              const http = PLAIN_HTTP.test(v) || (httpBase && !ABSOLUTE.test(v));
+              if (
+                (name === "script" ? http || ABSOLUTE.test(v) : http) &&
+                (name !== "link" || /stylesheet/i.test(attrs.rel ?? ""))
+              )
+                facts.subresources.push({ tag: name === "link" ? "stylesheet" : name, href: v.trim() });
+            }
+          }
           if (name === "a") {
             if (anchor) closeAnchor();
             anchor = { href: v ?? "", text: "", title: attrs.title ?? "", alt: "" };

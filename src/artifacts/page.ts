@@ -4,9 +4,10 @@ import { Parser } from "htmlparser2";
 import { resolveLink } from "../links/url.ts";
 import { type ChecksProfile, checksProfileOf } from "./checks-profile.ts";
 import { fullDates, type PageDate, shortDate, urlDate } from "./dates.ts";
+import { defacementDictionary } from "./defacement.ts";
 import type { ListItem, PageFacts } from "./extract.ts";
-import type { PageArtifact, PageItem } from "./types.ts";
-import { currentName, matcherFor, renamedBodies, TermMatcher } from "./wording.ts";
+import type { DefacementHit, PageArtifact, PageItem } from "./types.ts";
+import { currentName, matcherFor, renamedBodies, TermMatcher, type WordingHit } from "./wording.ts";
 
 /** The 办事指南 elements of the national check list, each with the labels sites use for it. */
 export const GUIDE_ELEMENTS: [string, RegExp][] = [
@@ -108,6 +109,18 @@ export function pageFields(
   }
   date ??= facts.labeledDate;
   const text = facts.text;
+  // One scan of the text finds renamed bodies and defacement terms alike.
+  const matcher = wordingMatcher(profile);
+  const outdated: WordingHit[] = [];
+  const defaced: DefacementHit[] = [];
+  for (const h of matcher.find(text)) {
+    if (!defacing().has(h.text)) outdated.push(h);
+    else if (defaced.length < MAX_DEFACED) defaced.push(h);
+  }
+  // Planted wording often sits in the title, which is not part of the text.
+  if (facts.title)
+    for (const h of matcher.find(facts.title))
+      if (defacing().has(h.text) && defaced.length < MAX_DEFACED) defaced.push({ ...h, inTitle: true });
 
   const out: Partial<PageArtifact> = {
     items: resolved,
@@ -120,20 +133,72 @@ export function pageFields(
     nav,
     nesting: facts.nesting,
     guide: guideElements(facts.title, text.slice(0, facts.footerAt)),
-    outdated: outdatedMatcher(profile).find(text),
+    outdated,
     flagged: profile?.wording?.flagged ? flaggedMatcher(profile, profile.wording.flagged).find(text) : [],
   };
   if (selectorItems) out.selectorItems = true;
+  if (defaced.length > 0) out.defaced = defaced;
+  loadedFields(out, facts, pageUrl, abs);
   return out;
+}
+
+/** A page cannot make us keep more than this many defacement hits: a few prove the point. */
+const MAX_DEFACED = 20;
+
+/**
+ * Mixed content (subresources of an https page written with http:) and the hosts of the scripts
+ * it loads from elsewhere; set only when there are any, as most pages have neither.
+ */
+function loadedFields(
+  out: Partial<PageArtifact>,
+  facts: PageFacts,
+  pageUrl: string,
+  abs: (href: string) => string | null,
+): void {
+  if (facts.subresources.length === 0) return;
+  const secure = pageUrl.startsWith("https:");
+  const own = hostOf(pageUrl);
+  const insecure: { tag: string; url: string }[] = [];
+  const scriptHosts: string[] = [];
+  for (const r of facts.subresources) {
+    const url = abs(r.href);
+    if (url === null) continue;
+    if (secure && url.startsWith("http:")) insecure.push({ tag: r.tag, url });
+    if (r.tag !== "script") continue;
+    const host = hostOf(url);
+    if (host !== own && !scriptHosts.includes(host)) scriptHosts.push(host);
+  }
+  if (insecure.length > 0) out.insecure = insecure;
+  if (scriptHosts.length > 0) out.scriptHosts = scriptHosts;
+}
+
+/** The host of a URL from `resolveLink` (scheme and host already lower-cased), without the port. */
+function hostOf(url: string): string {
+  const start = url.indexOf("//") + 2;
+  const end = url.slice(start).search(/[/:?]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }
 
 const outdatedMatchers = new WeakMap<object, TermMatcher>();
 let builtinMatcher: TermMatcher | undefined;
+let defacementTerms: Set<string> | undefined;
 
-/** Old and current names (a page that names both is telling the story of the change), compiled once. */
-function outdatedMatcher(profile: ChecksProfile | null): TermMatcher {
+/** The terms of the defacement dictionary, to tell its hits from the renamed bodies'. */
+function defacing(): Set<string> {
+  defacementTerms ??= new Set(defacementDictionary().terms.map((t) => t.term));
+  return defacementTerms;
+}
+
+/**
+ * Old and current names (a page that names both is telling the story of the change) and the
+ * defacement terms, compiled once: the text is scanned once for both dictionaries.
+ */
+function wordingMatcher(profile: ChecksProfile | null): TermMatcher {
   const extra = profile?.wording?.outdated;
-  const terms = () => [...renamedBodies(), ...(extra ?? [])].flatMap((b) => [b.old, currentName(b.current)]);
+  const terms = () => [
+    ...[...renamedBodies(), ...(extra ?? [])].flatMap((b) => [b.old, currentName(b.current)]),
+    ...defacing(),
+  ];
   if (!extra || !profile) {
     builtinMatcher ??= new TermMatcher(terms());
     return builtinMatcher;

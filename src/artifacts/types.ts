@@ -45,6 +45,9 @@ export interface FetchOutcome {
   record: string | null;
 }
 
+/** A term of the defacement dictionary in a page's text, or in its title (`inTitle`). */
+export type DefacementHit = WordingHit & { inTitle?: true };
+
 /** An entry of a list on a page: its link and the date shown with it (null: none). */
 export interface PageItem {
   href: string;
@@ -89,6 +92,15 @@ export interface PageArtifact {
   outdated?: WordingHit[];
   /** Terms of the profile's wording dictionaries in the text. */
   flagged?: WordingHit[];
+  /** Terms of the defacement dictionary in the title or text, at most 20; absent when none. */
+  defaced?: DefacementHit[];
+  /**
+   * Subresources (`tag`: script, stylesheet, iframe, frame, img, embed, source) this https page
+   * loads over plain http, resolved; absent when none. At most 64 subresources are read a page.
+   */
+  insecure?: { tag: string; url: string }[];
+  /** Distinct hosts other than the page's own that it loads `<script src>` from; absent when none. */
+  scriptHosts?: string[];
   /** Items were read with the profile's selectors rather than the heuristics. */
   selectorItems?: boolean;
   /** Why the page, though fetched, could not be read (its reader ran out of memory or time). */

@@ -15,9 +15,11 @@ import { footerSiteIdMissing } from "./footer-site-id-missing.ts";
 import { footerSponsorMissing } from "./footer-sponsor-missing.ts";
 import { homeStale } from "./home-stale.ts";
 import { httpsMissing } from "./https-missing.ts";
+import { httpsMixedContent } from "./https-mixed-content.ts";
 import { httpsNoHsts } from "./https-no-hsts.ts";
 import { httpsNoRedirect } from "./https-no-redirect.ts";
 import { imageBroken } from "./image-broken.ts";
+import { integrityDefacement } from "./integrity-defacement.ts";
 import { interactionMissing } from "./interaction-missing.ts";
 import { interactionUnanswered } from "./interaction-unanswered.ts";
 import { ipv6Missing } from "./ipv6-missing.ts";
@@ -28,6 +30,7 @@ import { metaColumnMissing } from "./meta-column-missing.ts";
 import { metaSiteIdMismatch } from "./meta-site-id-mismatch.ts";
 import { metaSiteMissing } from "./meta-site-missing.ts";
 import { mobileNoViewport } from "./mobile-no-viewport.ts";
+import { privacyThirdPartyScript } from "./privacy-third-party-script.ts";
 import { searchMissing } from "./search-missing.ts";
 import { serviceGuideIncomplete } from "./service-guide-incomplete.ts";
 import { serviceMissing } from "./service-missing.ts";
@@ -44,6 +47,7 @@ export const CHECKS: readonly Check[] = [
   httpsMissing,
   httpsNoRedirect,
   httpsNoHsts,
+  httpsMixedContent,
   domainNotGov,
   linkBroken,
   linkBrokenExternal,
@@ -72,8 +76,10 @@ export const CHECKS: readonly Check[] = [
   a11yNoElderMode,
   wordingOutdatedName,
   wordingFlagged,
+  integrityDefacement,
   interactionMissing,
   interactionUnanswered,
   serviceMissing,
   serviceGuideIncomplete,
+  privacyThirdPartyScript,
 ];

@@ -7,6 +7,11 @@ export const columnStale: Check = {
   id: "column.stale",
   title: bi("栏目不更新", "Column not updated"),
   severity: "major",
+  rule: { source: "checklist-2019", item: bi("单项否决：栏目不更新", "Single veto: columns not updated") },
+  description: bi(
+    "栏目最新条目超过其时限即报告：动态要闻14天，通知公告、政策文件183天，其他365天，可按站点配置。发现项给出栏目类型，评估框架据此计数用于否决。",
+    "Reported when a column's newest entry is older than its limit: news 14 days, notices and policy documents 183 days, others 365, configurable per site. Findings carry the column type, which frameworks count for the veto.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

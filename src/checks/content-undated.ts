@@ -7,6 +7,17 @@ export const contentUndated: Check = {
   id: "content.undated",
   title: bi("内容未标注发布日期", "Content without a publication date"),
   severity: "minor",
+  rule: {
+    source: "checklist-2019",
+    item: bi(
+      "单项否决：栏目不更新（无发布日期的内容视为未更新，沿用2015年检查指标的做法）",
+      "Single veto: columns not updated (undated content counts as not updated, as in the 2015 list)",
+    ),
+  },
+  description: bi(
+    "文章页（有文章元数据、自身日期、被列表注明日期，或路径像文章）不显示任何日期即报告。办事指南和留言页另有检查。",
+    "Reported when an article page (article meta, a date of its own, dated by a list, or an article-like path) shows no date at all. Service guides and message pages have checks of their own.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

@@ -8,6 +8,17 @@ export const interactionMissing: Check = {
   id: "interaction.missing",
   title: bi("缺少在线咨询或建言渠道", "No online consultation or suggestion channel"),
   severity: "critical",
+  rule: {
+    source: "checklist-2019",
+    item: bi(
+      "单项否决：互动回应差（无可用的在线咨询建言渠道）",
+      "Single veto: poor interaction (no working consultation or suggestion channel)",
+    ),
+  },
+  description: bi(
+    "首页及其直接下级页面都没有留言、咨询、信箱等渠道，也没有留言板即报告。",
+    "Reported when neither the homepage nor the pages it links directly offer a 留言, 咨询 or 信箱 channel or show a message board.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const home = homePage(site);

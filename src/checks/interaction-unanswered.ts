@@ -14,6 +14,17 @@ export const interactionUnanswered: Check = {
   id: "interaction.unanswered",
   title: bi("留言超过三个月未答复", "Message left unanswered for more than three months"),
   severity: "critical",
+  rule: {
+    source: "checklist-2019",
+    item: bi(
+      "单项否决：互动回应差（一年内有效留言超过3个月未答复）",
+      "Single veto: poor interaction (a message of the past year unanswered for more than 3 months)",
+    ),
+  },
+  description: bi(
+    "检查基准日前365天内提出的留言等待答复超过90天（或至今已超过90天仍未答复）即报告，发现项给出提问和答复日期。访谈、征集、信访、纪检举报类栏目除外。",
+    "Reported when a message asked within the 365 days before as-of waited more than 90 days for its answer, or has waited more than 90 days and is still unanswered; the finding gives the dates. Interviews, consultations, petitions and discipline-report columns are left out.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

@@ -8,6 +8,11 @@ export const ipv6Missing: Check = {
   id: "ipv6.missing",
   title: bi("网站不支持IPv6访问", "No IPv6 (AAAA) address"),
   severity: "minor",
+  rule: { source: "checklist-2019", item: bi("扣分指标·功能设计：IPv6", "Deductions, 功能设计: IPv6") },
+  description: bi(
+    "网站主机没有AAAA记录即报告；DNS查询因其他原因失败为警告。重放存档（recheck）时没有DNS应答，不适用。",
+    "Reported when the site's host has no AAAA record; a lookup that fails for another reason is a warning. Not applicable when replaying an archive (recheck), which holds no DNS answers.",
+  ),
   run(site) {
     const v6 = site.ipv6;
     // The engine did not look (no resolver injected, or a replayed archive).

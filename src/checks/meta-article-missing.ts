@@ -8,6 +8,17 @@ export const metaArticleMissing: Check = {
   id: "meta.article.missing",
   title: bi("文章页缺少文章元数据", "Article page lacks article meta tags"),
   severity: "minor",
+  rule: {
+    source: "guideline-2017",
+    item: bi(
+      "页面元数据：文章（ArticleTitle、PubDate、ContentSource）",
+      "Page meta tags: article (ArticleTitle, PubDate, ContentSource)",
+    ),
+  },
+  description: bi(
+    "文章页缺少 ArticleTitle、PubDate 或 ContentSource 元数据即报告，发现项列出所缺。",
+    "Reported when an article page lacks the ArticleTitle, PubDate or ContentSource meta tag; the finding lists the missing ones.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

@@ -8,6 +8,14 @@ export const metaColumnMissing: Check = {
   id: "meta.column.missing",
   title: bi("栏目页缺少栏目元数据", "Column page lacks column meta tags"),
   severity: "minor",
+  rule: {
+    source: "guideline-2017",
+    item: bi("页面元数据：栏目（ColumnName、ColumnType）", "Page meta tags: column (ColumnName, ColumnType)"),
+  },
+  description: bi(
+    "栏目首页缺少 ColumnName 或 ColumnType 元数据即报告，发现项列出所缺。",
+    "Reported when a column's first page lacks the ColumnName or ColumnType meta tag; the finding lists the missing ones.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

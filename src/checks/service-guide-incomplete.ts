@@ -7,6 +7,17 @@ export const serviceGuideIncomplete: Check = {
   id: "service.guide-incomplete",
   title: bi("办事指南要素不全", "Service guide misses key elements"),
   severity: "major",
+  rule: {
+    source: "checklist-2019",
+    item: bi(
+      "单项否决：服务不实用（办事指南缺少要素）",
+      "Single veto: services not usable (service guides missing key elements)",
+    ),
+  },
+  description: bi(
+    "办事指南页缺少事项名称、设定依据、申请条件、办理材料、办理地点、办理时间、联系电话、办理流程中的任一要素即报告，发现项列出所缺。",
+    "Reported when a 办事指南 page misses any of 事项名称, 设定依据, 申请条件, 办理材料, 办理地点, 办理时间, 联系电话, 办理流程; the finding lists the missing ones.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

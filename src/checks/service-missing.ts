@@ -8,6 +8,14 @@ export const serviceMissing: Check = {
   id: "service.missing",
   title: bi("缺少办事服务入口", "No online services entry"),
   severity: "critical",
+  rule: {
+    source: "checklist-2019",
+    item: bi("单项否决：服务不实用（无办事服务）", "Single veto: services not usable (no 办事服务)"),
+  },
+  description: bi(
+    "首页及其直接下级页面没有办事服务入口，全站也没有办事指南页即报告。",
+    "Reported when neither the homepage nor the pages it links directly have a 办事服务 entry and no service-guide page was found anywhere.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const home = homePage(site);

@@ -7,6 +7,17 @@ export const wordingFlagged: Check = {
   id: "wording.flagged",
   title: bi("存在严重表述错误", "Flagged wording"),
   severity: "critical",
+  rule: {
+    source: "checklist-2019",
+    item: bi(
+      "单项否决：安全、泄密事故等严重问题（严重表述错误）",
+      "Single veto: serious incidents (serious wording errors)",
+    ),
+  },
+  description: bi(
+    "正文出现评估方或站点配置的严重表述错误词典中的词即报告。没有词典时不适用。",
+    "Reported when text matches the evaluation's or the site's own dictionary of serious wording errors. Not applicable without a dictionary.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     // Without a dictionary there is nothing to look for.

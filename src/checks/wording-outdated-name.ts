@@ -30,6 +30,17 @@ export const wordingOutdatedName: Check = {
   id: "wording.outdated-name",
   title: bi("使用已撤销或更名的机构名称", "Outdated name of a renamed body"),
   severity: "minor",
+  rule: {
+    source: "good-practice",
+    item: bi(
+      "内容准确：使用机构改革后的现行名称（依据见 src/checks/data/renamed-bodies.yaml 所列改革方案）",
+      "Accurate content: current names after the institutional reforms (the reform plans listed in src/checks/data/renamed-bodies.yaml)",
+    ),
+  },
+  description: bi(
+    "正文把已撤销或更名的机构当作现行机构提及即报告，发现项给出原文和现行名称。页面日期早于更名日、句中年份更早、以“原…”“…（现…）”“更名为…”叙述变更，或作为另一个词的一部分时不报告。",
+    "Reported when text names a renamed or merged body as if it still existed; the finding gives the text and the current name. Not reported when the page is dated before the change, a year in the sentence is earlier, the text tells of the change (原…, …（现…）, 更名为…) or the name is part of another word.",
+  ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const c = siteContent(site);

@@ -16,6 +16,7 @@ const modules: Record<string, Module> = {
   explain: () => import("./explain.ts"),
   inspect: () => import("./inspect.ts"),
   recheck: () => import("./recheck.ts"),
+  checks: () => import("./checks.ts"),
   evaluation: () => import("./evaluation.ts"),
   release: () => import("./release.ts"),
   serve: () => import("./serve.ts"),
