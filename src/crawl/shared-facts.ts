@@ -7,6 +7,7 @@
  */
 export class SharedFacts {
   private readonly seen = new Map<string, unknown>();
+  private readonly texts = new Map<string, string>();
 
   /** `max`: distinct values remembered; past it, values are kept as they come. */
   constructor(private readonly max = 2_000) {}
@@ -24,10 +25,9 @@ export class SharedFacts {
   /** One instance of each short string (content types, link kinds, element names). */
   text<T extends string | null>(s: T): T {
     if (s === null || s.length > 200) return s;
-    const key = `\u0000${s}`;
-    const hit = this.seen.get(key);
+    const hit = this.texts.get(s);
     if (hit !== undefined) return hit as T;
-    if (this.seen.size < this.max) this.seen.set(key, s);
+    if (this.texts.size < this.max) this.texts.set(s, s);
     return s;
   }
 }
