@@ -43,7 +43,8 @@ export function startRunStatus(stream: NodeJS.WriteStream = process.stderr): Run
   let last = "";
   const draw = () => {
     if (!live || !last) return;
-    const width = Math.max(20, (stream.columns ?? 100) - 1);
+    // A terminal of unknown size (a pty nobody sized, as under `script`) says 0 columns.
+    const width = Math.max(20, (stream.columns || 100) - 1);
     // Wide (Chinese) characters take two columns: cut by columns, not by characters.
     let cols = 0;
     let cut = "";
