@@ -47,6 +47,9 @@ export function renamedBodies(): RenamedBody[] {
 }
 
 /** A compiled multi-pattern matcher (Aho–Corasick): one scan of the text whatever the terms. */
+/** `s` as a regular expression that matches it literally. */
+export const literalPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export class TermMatcher {
   private readonly ac: AhoCorasick | null;
   private readonly terms: string[];
@@ -56,10 +59,7 @@ export class TermMatcher {
   constructor(terms: Iterable<string>) {
     this.terms = [...new Set([...terms].filter((t) => t.length > 0))];
     this.ac = this.terms.length > 0 ? new AhoCorasick(this.terms) : null;
-    this.first =
-      this.terms.length > 0
-        ? new RegExp(this.terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))
-        : null;
+    this.first = this.terms.length > 0 ? new RegExp(this.terms.map(literalPattern).join("|")) : null;
   }
 
   get size(): number {

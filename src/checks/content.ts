@@ -89,7 +89,7 @@ export function siteContent(site: SiteArtifacts): SiteContent {
       isColumn = true;
     if (!isColumn) {
       // A last page of two entries is no list by its shape, yet it is its column's page.
-      if (!article && listKey(p.url) !== p.url && !searchUrl(p.url)) laterPages.push(p);
+      if (!article && key !== p.url && !searchUrl(p.url)) laterPages.push(p);
       continue;
     }
     if (rule || hasColumnMeta) declared.add(key);

@@ -1,5 +1,13 @@
 import { bi } from "../i18n/bilingual.ts";
-import { type Check, type Finding, fromFindings, homeReachable, notApplicable, withRecord } from "./types.ts";
+import {
+  type Check,
+  type Finding,
+  fromFindings,
+  homeReachable,
+  notApplicable,
+  readPages,
+  withRecord,
+} from "./types.ts";
 
 /**
  * An https page that loads scripts, stylesheets, frames or images over plain http: browsers block
@@ -24,7 +32,7 @@ export const httpsMixedContent: Check = {
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     // Only pages read over https can have mixed content; content facts say the page was read.
-    const secure = site.pages.filter((p) => p.items !== undefined && p.url.startsWith("https:"));
+    const secure = readPages(site).filter((p) => p.url.startsWith("https:"));
     if (secure.length === 0) return notApplicable;
     const findings: Finding[] = [];
     for (const p of secure) {

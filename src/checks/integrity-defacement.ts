@@ -1,13 +1,20 @@
 import { type DefacementTerm, defacementDictionary } from "../artifacts/defacement.ts";
 import type { DefacementHit } from "../artifacts/types.ts";
+import { literalPattern } from "../artifacts/wording.ts";
 import { bi } from "../i18n/bilingual.ts";
-import { type Check, type Finding, fromFindings, homeReachable, notApplicable, withRecord } from "./types.ts";
+import {
+  type Check,
+  type Finding,
+  fromFindings,
+  homeReachable,
+  notApplicable,
+  readPages,
+  withRecord,
+} from "./types.ts";
 
 const LATIN = /[A-Za-z0-9]/;
 /** Context stops at a sentence's end: the crackdown in the previous sentence is not this one's. */
 const SENTENCE_END = /[。！？!?；;]/;
-
-const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let compiled: { terms: Map<string, DefacementTerm>; before: RegExp; after: RegExp } | undefined;
 
@@ -16,8 +23,8 @@ function dictionary() {
     const d = defacementDictionary();
     compiled = {
       terms: new Map(d.terms.map((t) => [t.term, t])),
-      before: new RegExp(d.crackdown.before.map(literal).join("|")),
-      after: new RegExp(`^(?:${d.crackdown.after.map(literal).join("|")})`),
+      before: new RegExp(d.crackdown.before.map(literalPattern).join("|")),
+      after: new RegExp(`^(?:${d.crackdown.after.map(literalPattern).join("|")})`),
     };
   }
   return compiled;
@@ -60,7 +67,7 @@ export const integrityDefacement: Check = {
   ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
-    const read = site.pages.filter((p) => p.items !== undefined);
+    const read = readPages(site);
     if (read.length === 0) return notApplicable;
     const { terms } = dictionary();
     const findings: Finding[] = [];

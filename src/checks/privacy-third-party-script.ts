@@ -1,6 +1,6 @@
 import { bi } from "../i18n/bilingual.ts";
 import { knownThirdParty } from "./third-party-hosts.ts";
-import { type Check, type Finding, homeReachable, notApplicable, withRecord } from "./types.ts";
+import { type Check, type Finding, homeReachable, notApplicable, readPages, withRecord } from "./types.ts";
 
 /**
  * Scripts of analytics and advertising companies: for information, so that a site knows whom its
@@ -23,7 +23,7 @@ export const privacyThirdPartyScript: Check = {
   ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;
-    const read = site.pages.filter((p) => p.items !== undefined);
+    const read = readPages(site);
     if (read.length === 0) return notApplicable;
     const byHost = new Map<string, { finding: Finding; pages: Set<string> }>();
     for (const p of [...read].sort((a, b) => a.depth - b.depth || (a.url < b.url ? -1 : 1))) {

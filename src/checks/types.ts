@@ -1,4 +1,4 @@
-import type { SiteArtifacts } from "../artifacts/types.ts";
+import type { PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
 import { type Bilingual, bi } from "../i18n/bilingual.ts";
 
 export type Outcome = "pass" | "fail" | "warn" | "not-applicable";
@@ -79,6 +79,11 @@ export const notApplicable: CheckResult = { outcome: "not-applicable", findings:
 export function withRecord(f: Finding, record: string | null | undefined): Finding {
   if (record) f.record = record;
   return f;
+}
+
+/** The pages whose content was read (HTML, content facts present): what page-text checks look at. */
+export function readPages(site: SiteArtifacts): PageArtifact[] {
+  return site.pages.filter((p) => p.items !== undefined);
 }
 
 export function homeReachable(site: SiteArtifacts): boolean {

@@ -589,13 +589,9 @@ async function checkTarget(ctx: Ctx, url: string): Promise<CheckResult> {
       final = (await follow(ctx, url, "HEAD")).outcome;
   } else {
     const o = (await follow(ctx, url, "HEAD")).outcome;
-    if (o.status === 405 || o.status === 501) ctx.noHead.add(host);
-    const retry =
-      o.status === 405 ||
-      o.status === 501 ||
-      o.status === 403 ||
-      o.error === "reset" ||
-      o.error === "network";
+    const refused = o.status === 405 || o.status === 501;
+    if (refused) ctx.noHead.add(host);
+    const retry = refused || o.status === 403 || o.error === "reset" || o.error === "network";
     final = retry ? (await follow(ctx, url, "GET", { discardBody: true })).outcome : o;
   }
   return { status: final.status, error: final.error, record: final.record };

@@ -24,11 +24,15 @@ export function admitEach<T>(
     let running = 0;
     let held = 0;
     let failed = false;
+    /** The cost of `items[next]`, asked once however often it waits for room. */
+    let nextCost: number | null = null;
     const pump = () => {
       while (!failed && next < items.length && running < a.maxAtOnce) {
         const i = next;
-        const cost = Math.max(0, a.cost(items[i] as T, i));
+        nextCost ??= Math.max(0, a.cost(items[i] as T, i));
+        const cost = nextCost;
         if (running > 0 && held + cost > a.budget) break;
+        nextCost = null;
         next++;
         running++;
         held += cost;
