@@ -3,10 +3,20 @@
 // rewritten from .ts to .js) and copies the data files beside them, so that `govscore` starts
 // without transpiling anything. Run by `npm ci` (prepare), `npm start` and `npm test`; bin/govscore.js
 // falls back to the sources through tsx whenever lib/ is older than src/.
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { parse as parseYaml } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "lib");
@@ -78,6 +88,9 @@ for (const { f, t } of files) {
   const to = join(staging, t.to, relative(t.dir, f));
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(f, to);
+  // Read at start-up on every thread: a JSON copy spares loading and running the YAML parser
+  // (src/runtime/data-file.ts reads it when present).
+  if (f.endsWith(".yaml")) writeFileSync(`${to}.json`, JSON.stringify(parseYaml(readFileSync(f, "utf8"))));
 }
 
 const newest = Math.max(...files.map((x) => statSync(x.f).mtimeMs));

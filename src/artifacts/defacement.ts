@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readDataFile } from "../runtime/data-file.ts";
 
 export type DefacementKind = "gambling" | "pornography" | "defacement";
 
@@ -39,7 +38,7 @@ let builtin: DefacementDictionary | undefined;
 export function defacementDictionary(): DefacementDictionary {
   if (!builtin) {
     const file = new URL("../checks/data/defacement-terms.yaml", import.meta.url);
-    builtin = Dictionary.parse(parse(readFileSync(file, "utf8"))) as DefacementDictionary;
+    builtin = Dictionary.parse(readDataFile(file)) as DefacementDictionary;
   }
   return builtin;
 }

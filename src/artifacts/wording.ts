@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import AhoCorasick from "modern-ahocorasick";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readDataFile } from "../runtime/data-file.ts";
 
 /** A body renamed or merged away: the old name, what to say instead, and from when. */
 export interface RenamedBody {
@@ -40,7 +39,7 @@ let builtin: RenamedBody[] | undefined;
 export function renamedBodies(): RenamedBody[] {
   if (!builtin) {
     const file = new URL("../checks/data/renamed-bodies.yaml", import.meta.url);
-    const doc = z.object({ bodies: z.array(Renamed) }).parse(parse(readFileSync(file, "utf8")));
+    const doc = z.object({ bodies: z.array(Renamed) }).parse(readDataFile(file));
     builtin = doc.bodies;
   }
   return builtin;

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readDataFile } from "../runtime/data-file.ts";
 
 /** A known host of analytics or advertising scripts (`data/third-party-hosts.yaml`). */
 export interface ThirdPartyHost {
@@ -24,9 +23,7 @@ const Hosts = z.object({
 let builtin: ThirdPartyHost[] | undefined;
 
 export function thirdPartyHosts(): ThirdPartyHost[] {
-  builtin ??= Hosts.parse(
-    parse(readFileSync(new URL("./data/third-party-hosts.yaml", import.meta.url), "utf8")),
-  ).hosts;
+  builtin ??= Hosts.parse(readDataFile(new URL("./data/third-party-hosts.yaml", import.meta.url))).hosts;
   return builtin;
 }
 

@@ -1,9 +1,10 @@
 import type { FetchOutcome, LinkArtifact, Note, PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
-import { classifyTarget, resolveLink, scopeOf, type TargetKind, urlKey } from "../links/url.ts";
+import { classifyTarget, resolveLink, scopeOf, urlKey } from "../links/url.ts";
 import type { CrawlConfig } from "./config.ts";
 import { type Exchange, FetchFailure, fetchFollow, type RequestOptions } from "./fetch.ts";
 import { Frontier } from "./frontier.ts";
 import type { HostGate } from "./gate.ts";
+import type { ResolvedLink } from "./link-resolver.ts";
 import { inlineReader, type PageReader, ReadFailure } from "./page-reader.ts";
 import { parseRobots, ROBOTS_MAX_BYTES, type Robots } from "./robots.ts";
 import { SharedFacts, withTag } from "./shared-facts.ts";
@@ -274,25 +275,32 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
   const shared = new SharedFacts();
   let targetsCut = 0;
 
-  const addLink = (target: string, key: string, kind: TargetKind, tag: string, page: string) => {
-    let l = links.get(key);
+  // What each link object has been made into: a reader gives the same object for the same link
+  // on every page (link-wire.ts), so most of a page's links are found here without a lookup by URL.
+  const linkOf = new WeakMap<ResolvedLink, LinkArtifact>();
+  const addLink = (link: ResolvedLink, page: string) => {
+    let l = linkOf.get(link);
     if (!l) {
-      if (links.size >= cfg.maxLinkTargets) {
-        targetsCut++;
-        return;
+      l = links.get(link.key);
+      if (!l) {
+        if (links.size >= cfg.maxLinkTargets) {
+          targetsCut++;
+          return;
+        }
+        l = {
+          target: link.target,
+          kind: shared.text(link.kind),
+          tags: NO_TAGS,
+          pages: [],
+          status: null,
+          error: null,
+          record: null,
+        };
+        links.set(link.key, l);
       }
-      l = {
-        target,
-        kind: shared.text(kind),
-        tags: NO_TAGS,
-        pages: [],
-        status: null,
-        error: null,
-        record: null,
-      };
-      links.set(key, l);
+      l.tags = withTag(l.tags, shared.text(link.tag));
+      linkOf.set(link, l);
     }
-    l.tags = withTag(l.tags, shared.text(tag));
     if (l.pages[l.pages.length - 1] !== page) l.pages.push(page);
   };
 
@@ -363,12 +371,11 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
       page.meta = shared.same(facts.meta);
       linksCut += facts.linksCut;
       for (const l of facts.links) {
-        const key = l.key ?? l.target;
         if (l.kind === "page") {
           if (l.tag === "form") continue; // a form's action is not a page to crawl
-          frontier.offer(l.target, key, depth + 1);
+          frontier.offer(l.target, l.key, depth + 1);
         }
-        addLink(l.target, key, l.kind, l.tag, url);
+        addLink(l, url);
       }
       a.pages[at] = page;
     };

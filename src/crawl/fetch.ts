@@ -4,9 +4,10 @@ import { isIP } from "node:net";
 import type { Transform } from "node:stream";
 import { rootCertificates } from "node:tls";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { FailureClass } from "../artifacts/types.ts";
 import { type AddressPolicy, assertAllowed, PolicyError } from "./address-policy.ts";
+import { Agent } from "./undici-agent.ts";
 
 export type Resolver = (host: string) => Promise<LookupAddress[]>;
 

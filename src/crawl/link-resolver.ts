@@ -6,6 +6,8 @@ export interface ResolvedLink {
   /** Its de-duplication key (the same string when the URL has no query). */
   key: string;
   kind: TargetKind;
+  /** The element that linked it (a, img, script, link, iframe, form…). */
+  tag: string;
 }
 
 /** The URL a page's relative links resolve against, with its origin for root-relative ones. */
@@ -29,10 +31,13 @@ function detached(s: string): string {
  * (navigation, footer, sidebars) repeat on every page of the site, so answers are remembered
  * for the site: parsing the same URL twice per link per page was a large share of the crawl's
  * CPU. Bounded: the memory is dropped when it grows past `max` entries (a site's own repeating
- * links are a few dozen; the rest are one-offs).
+ * links are a few dozen; the rest are one-offs). A remembered answer is the same object each time
+ * it is given, which is what lets a page's links cross to the crawler as numbers (link-wire.ts).
  */
 export class LinkResolver {
   private readonly memo = new Map<string, ResolvedLink | null>();
+  /** How many times the memory was dropped: objects from before are never given again. */
+  generation = 0;
 
   constructor(
     private readonly inScope: (u: URL) => boolean,
@@ -55,9 +60,12 @@ export class LinkResolver {
     if (known !== undefined) return known;
     const target = resolveLink(href, base.href);
     const resolved = target
-      ? { target, key: urlKey(target), kind: classifyTarget(target, tag, this.inScope) }
+      ? { target, key: urlKey(target), kind: classifyTarget(target, tag, this.inScope), tag: detached(tag) }
       : null;
-    if (this.memo.size >= this.max) this.memo.clear();
+    if (this.memo.size >= this.max) {
+      this.memo.clear();
+      this.generation++;
+    }
     this.memo.set(detached(key), resolved);
     return resolved;
   }

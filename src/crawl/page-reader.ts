@@ -1,6 +1,8 @@
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../runtime/worker-entry.ts";
 import { boundHeapGrowth } from "./heap-growth.ts";
+import type { ResolvedLink } from "./link-resolver.ts";
+import { LinkDecoder, type WireLinks } from "./link-wire.ts";
 import { type PageInput, type PageReading, readPage, siteReading } from "./read-page.ts";
 
 /** A page that could not be read: its reader ran out of memory, time or stack. The page's loss only. */
@@ -33,8 +35,11 @@ export const inlineReader: PageReader = {
       read: async (input) => {
         try {
           // Strings cut out of the page are slices that keep the whole decoded page alive; a copy
-          // holds only what the checks read. (From a thread, the message is already a copy.)
-          return structuredClone(readPage(input, site));
+          // holds only what the checks read. (From a thread, the message is already a copy.) The
+          // links are the site's remembered objects, made apart from the page: shared, as from a
+          // thread (link-wire.ts).
+          const { links, ...rest } = readPage(input, site);
+          return { ...structuredClone(rest), links };
         } catch (e) {
           // A page nested too deep for a recursive step, say: that page is lost, not the run.
           throw new ReadFailure(`page could not be read: ${e instanceof Error ? e.message : String(e)}`);
@@ -45,6 +50,16 @@ export const inlineReader: PageReader = {
   },
   async close() {},
 };
+
+/** What a reader thread sends: that it is ready, or a page's reading (its links numbered) or error. */
+interface Answer {
+  ready?: boolean;
+  id: number;
+  site?: number;
+  reading?: Omit<PageReading, "links">;
+  links?: WireLinks;
+  error?: string;
+}
 
 /** Pages a thread holds at once (one reading, the next ones ready). */
 const IN_FLIGHT = 4;
@@ -69,6 +84,8 @@ interface Slot {
   /** performance.now() when the thread had loaded its modules (0: not yet). */
   readyAt: number;
   startedAt: number;
+  /** The link numbers this thread gave, by site (link-wire.ts); they die with the thread. */
+  links: Map<number, LinkDecoder>;
 }
 
 /** Longest a new thread may take to load its modules before it is taken as broken. */
@@ -181,12 +198,28 @@ export class ThreadedReader implements PageReader {
       isolating: false,
       readyAt: 0,
       startedAt: performance.now(),
+      links: new Map(),
     };
-    w.on("message", (m: { id: number; reading?: PageReading; error?: string; ready?: boolean }) => {
+    w.on("message", (m: Answer) => {
       if (m.ready) {
         slot.readyAt = performance.now();
         slot.since = Math.max(slot.since, slot.readyAt);
         return;
+      }
+      // Every answer's link definitions are taken in, even for a page no one waits for any more:
+      // the thread's later pages name those links by number.
+      let links: ResolvedLink[] | undefined;
+      if (m.links && m.site !== undefined && this.sites.has(m.site)) {
+        let decoder = slot.links.get(m.site);
+        if (!decoder) {
+          decoder = new LinkDecoder();
+          slot.links.set(m.site, decoder);
+        }
+        try {
+          links = decoder.decode(m.links);
+        } catch (e) {
+          m.error = (e as Error).message;
+        }
       }
       const job = slot.jobs.get(m.id);
       if (!job) return;
@@ -197,7 +230,7 @@ export class ThreadedReader implements PageReader {
         w.unref();
       }
       if (m.error !== undefined) job.reject(new ReadFailure(`page could not be read: ${m.error}`));
-      else job.resolve(m.reading as PageReading);
+      else job.resolve({ ...(m.reading as Omit<PageReading, "links">), links: links ?? [] });
       this.pump();
     });
     // A thread that dies takes no page with it: see `lost`.
@@ -302,7 +335,10 @@ export class ThreadedReader implements PageReader {
         this.sites.delete(site);
         // Pages of a site that ended early are not read any more.
         for (const job of this.waiting.drop(site)) job.reject(new ReadFailure("site released"));
-        for (const s of this.slots) s?.w.postMessage({ kind: "drop", site });
+        for (const s of this.slots) {
+          s?.w.postMessage({ kind: "drop", site });
+          s?.links.delete(site);
+        }
       },
     };
   }

@@ -3,8 +3,8 @@ import { extractLinks } from "../artifacts/extract-links.ts";
 import { pageFields } from "../artifacts/page.ts";
 import type { PageArtifact } from "../artifacts/types.ts";
 import { decodeBody } from "../encoding/charset.ts";
-import { resolveLink, scopeOf, type TargetKind } from "../links/url.ts";
-import { LinkResolver } from "./link-resolver.ts";
+import { resolveLink, scopeOf } from "../links/url.ts";
+import { LinkResolver, type ResolvedLink } from "./link-resolver.ts";
 import { dropRawText } from "./raw-text.ts";
 
 /** One fetched HTML page to read. */
@@ -28,10 +28,11 @@ export interface PageReading {
   fields: Partial<PageArtifact> | null;
   /**
    * The page's links, resolved against its base and classified (unusable ones left out), at most
-   * `maxLinks` of them. `target` is the URL as linked; `key` its de-duplication key where that
-   * differs (a query in another order).
+   * `maxLinks` of them. `target` is the URL as linked; `key` its de-duplication key (a query in
+   * another order). The same link is the same object on every page of the site read by the same
+   * reader (see link-wire.ts): treat them as read-only.
    */
-  links: { target: string; key?: string; kind: TargetKind; tag: string }[];
+  links: ResolvedLink[];
   /** Links past `maxLinks`, not read. */
   linksCut: number;
 }
@@ -80,13 +81,12 @@ function resolveLinks(
   const baseHref = f.base ? (resolveLink(f.base, i.finalUrl) ?? i.finalUrl) : i.finalUrl;
   const base = site.resolver.base(baseHref);
   const max = i.maxLinks ?? DEFAULT_MAX_LINKS;
-  const links: PageReading["links"] = [];
+  const links: ResolvedLink[] = [];
   const n = Math.min(max, f.links.length);
   for (let k = 0; k < n; k++) {
     const l = f.links[k] as { href: string; tag: string };
     const r = site.resolver.resolve(l.href, l.tag, base);
-    if (!r) continue;
-    links.push(r.key === r.target ? { target: r.target, kind: r.kind, tag: l.tag } : { ...r, tag: l.tag });
+    if (r) links.push(r);
   }
   return { links, linksCut: f.links.length - n };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
 import { ChecksProfile } from "../artifacts/checks-profile.ts";
 import type { CrawlConfig } from "../crawl/config.ts";
+import { parseYaml } from "../runtime/data-file.ts";
 import { VERSION } from "../version.ts";
 
 export const CONTACT_URL = "https://github.com/govscore/govscore";
@@ -107,7 +107,7 @@ export class ProfileError extends Error {
 }
 
 export function parseProfile(text: string): Profile {
-  const r = Profile.safeParse(parse(text) ?? {});
+  const r = Profile.safeParse(parseYaml(text) ?? {});
   if (!r.success) throw new ProfileError(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   return r.data;
 }

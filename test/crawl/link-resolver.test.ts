@@ -34,7 +34,7 @@ test("remembered link answers equal fresh ones across pages, origins and tags", 
           for (const tag of tags) {
             const target = resolveLink(href, base);
             const expected = target
-              ? { target, key: urlKey(target), kind: classifyTarget(target, tag, inScope) }
+              ? { target, key: urlKey(target), kind: classifyTarget(target, tag, inScope), tag }
               : null;
             assert.deepEqual(r.resolve(href, tag, r.base(base)), expected, `${tag} ${href} on ${base}`);
           }
