@@ -145,5 +145,83 @@ export interface SiteArtifacts {
   /** The content checks' settings for this site (from the profile), when there are any. */
   profile?: ChecksProfile;
   /** AAAA lookup of the host, when the engine ran that step (`addresses` empty: none). */
-  ipv6?: { addresses: string[]; error: string | null };
+  ipv6?: Ipv6Facts;
+  /** A path no site has, asked once (`http.soft-404`); absent when not asked. */
+  soft404?: Soft404Probe;
+  /** The https:// side's certificate, read without trusting it (`https.cert-invalid`); absent when not read. */
+  tls?: CertificateFacts;
+}
+
+/** What the IPv6 steps learned (src/artifacts/site-steps.ts, src/crawl/site-probes.ts). */
+export interface Ipv6Facts {
+  /** The host's AAAA records (empty: none, then `error` says why). */
+  addresses: string[];
+  error: string | null;
+  /** The zone's name servers and their AAAA records, when the NS step ran. */
+  dns?: Ipv6Dns;
+  /** The homepage over IPv6 (the AAAA addresses only) and over IPv4 (A only), when fetched. */
+  home?: { v6: FamilyFetch; v4: FamilyFetch };
+  /** Second- and third-level pages of the crawl fetched again over IPv6, when fetched. */
+  links?: Ipv6Link[];
+}
+
+export interface Ipv6Dns {
+  /** The nearest name upwards from the host that has NS records; null when none was found. */
+  zone: string | null;
+  /** Each name server (at most 8), its AAAA records, and why none came when the lookup failed. */
+  nameservers: { host: string; addresses: string[]; error: string | null }[];
+  /** Why the lookup gave no answer (ETIMEOUT, ESERVFAIL…); null when it did. */
+  error: string | null;
+}
+
+/** One fetch of a URL restricted to one address family (redirects followed). */
+export interface FamilyFetch {
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  error: FailureClass | null;
+  /** Body bytes (decoded from any content coding), and the page's title; null when none. */
+  bytes: number | null;
+  title: string | null;
+}
+
+export interface Ipv6Link {
+  url: string;
+  /** 2: linked from the homepage (depth 1); 3: one step further (depth 2). */
+  level: 2 | 3;
+  status: number | null;
+  error: FailureClass | null;
+}
+
+export interface Soft404Probe {
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  error: FailureClass | null;
+  record: string | null;
+  /** The page's title, when it has one. */
+  title: string | null;
+  /** The answer reads like an error page (404, 页面不存在, 找不到…) whatever its status. */
+  errorPage: boolean;
+}
+
+/** The certificate presented on the https:// side, read whether or not it verifies. */
+export interface CertificateFacts {
+  /** The https:// URL whose host and port were asked. */
+  url: string;
+  host: string;
+  port: number;
+  /** No certificate was read: why (refused, timeout, tls handshake failure, policy-refused…). */
+  error: FailureClass | null;
+  /** Subject common name; subjectAltName entries as OpenSSL prints them (`DNS:…`, `IP Address:…`). */
+  subject: string | null;
+  san: string[];
+  issuer: string | null;
+  /** ISO 8601. */
+  validFrom: string | null;
+  validTo: string | null;
+  /** OpenSSL's verdict on the chain against the trusted roots (and `--ca`), null when it verifies. */
+  authorizationError: string | null;
+  /** Why the certificate does not name the host (null: it does). */
+  hostError: string | null;
 }

@@ -14,6 +14,8 @@ import { footerSiteIdInvalid } from "./footer-site-id-invalid.ts";
 import { footerSiteIdMissing } from "./footer-site-id-missing.ts";
 import { footerSponsorMissing } from "./footer-sponsor-missing.ts";
 import { homeStale } from "./home-stale.ts";
+import { httpSoft404 } from "./http-soft-404.ts";
+import { httpsCertInvalid } from "./https-cert-invalid.ts";
 import { httpsMissing } from "./https-missing.ts";
 import { httpsMixedContent } from "./https-mixed-content.ts";
 import { httpsNoHsts } from "./https-no-hsts.ts";
@@ -22,6 +24,10 @@ import { imageBroken } from "./image-broken.ts";
 import { integrityDefacement } from "./integrity-defacement.ts";
 import { interactionMissing } from "./interaction-missing.ts";
 import { interactionUnanswered } from "./interaction-unanswered.ts";
+import { ipv6ContentDiffers } from "./ipv6-content-differs.ts";
+import { ipv6DnsNoV6 } from "./ipv6-dns-no-v6.ts";
+import { ipv6HomeUnreachable } from "./ipv6-home-unreachable.ts";
+import { ipv6LinksPartial } from "./ipv6-links-partial.ts";
 import { ipv6Missing } from "./ipv6-missing.ts";
 import { linkBroken } from "./link-broken.ts";
 import { linkBrokenExternal } from "./link-broken-external.ts";
@@ -45,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   siteUnreachable,
   siteSlow,
   httpsMissing,
+  httpsCertInvalid,
   httpsNoRedirect,
   httpsNoHsts,
   httpsMixedContent,
@@ -53,8 +60,13 @@ export const CHECKS: readonly Check[] = [
   linkBrokenExternal,
   imageBroken,
   attachmentBroken,
+  httpSoft404,
   charsetMismatch,
   ipv6Missing,
+  ipv6HomeUnreachable,
+  ipv6DnsNoV6,
+  ipv6LinksPartial,
+  ipv6ContentDiffers,
   homeStale,
   columnStale,
   columnEmpty,

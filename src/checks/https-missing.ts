@@ -38,8 +38,8 @@ export const httpsMissing: Check = {
     item: bi("以HTTPS提供服务（RFC 2818）", "Serve the site over HTTPS (RFC 2818)"),
   },
   description: bi(
-    "对首页的 https:// 地址请求无低于400的应答即报告：无人监听、证书不受信任（自签名、过期、域名不符）或返回错误状态。证书始终按系统根证书校验。",
-    "Reported when the https:// homepage gets no answer below 400: nothing listening, a certificate that does not verify (self-signed, expired, wrong name) or an error status. Certificates are always verified against the system's roots.",
+    "对首页的 https:// 地址请求无低于400的应答即报告：无人监听、证书不受信任（自签名、过期、域名不符）或返回错误状态。证书始终按系统根证书（及 --ca 给出的证书）校验，证书本身的问题见 https.cert-invalid。",
+    "Reported when the https:// homepage gets no answer below 400: nothing listening, a certificate that does not verify (self-signed, expired, wrong name) or an error status. Certificates are always verified against the system's roots (and those given with --ca); what is wrong with the certificate itself is https.cert-invalid's.",
   ),
   run(site) {
     if (!homeReachable(site)) return notApplicable;

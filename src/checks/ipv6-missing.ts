@@ -1,8 +1,6 @@
+import { NO_RECORD } from "../artifacts/site-steps.ts";
 import { bi } from "../i18n/bilingual.ts";
 import { type Check, fromFindings, notApplicable } from "./types.ts";
-
-/** Answers that mean "the name has no AAAA record", as opposed to "we could not ask". */
-const NO_RECORD = new Set(["ENODATA", "ENOTFOUND", "NXDOMAIN", "NODATA"]);
 
 export const ipv6Missing: Check = {
   id: "ipv6.missing",
@@ -10,8 +8,8 @@ export const ipv6Missing: Check = {
   severity: "minor",
   rule: { source: "checklist-2019", item: bi("扣分指标·功能设计：IPv6", "Deductions, 功能设计: IPv6") },
   description: bi(
-    "网站主机没有AAAA记录即报告；DNS查询因其他原因失败为警告。重放存档（recheck）时没有DNS应答，不适用。",
-    "Reported when the site's host has no AAAA record; a lookup that fails for another reason is a warning. Not applicable when replaying an archive (recheck), which holds no DNS answers.",
+    "网站主机没有AAAA记录即报告；DNS查询因其他原因失败为警告。未查询时（--allow-private，或重放的存档中没有记录的DNS应答）不适用；重放（recheck）使用存档记录的应答。",
+    "Reported when the site's host has no AAAA record; a lookup that fails for another reason is a warning. Not applicable when no lookup was made (--allow-private, or a replayed archive that holds no DNS answers); a recheck uses the answers the archive recorded.",
   ),
   run(site) {
     const v6 = site.ipv6;

@@ -1,3 +1,5 @@
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import type { Command } from "commander";
 import { defaultResolver, type Resolver } from "../crawl/fetch.ts";
@@ -25,6 +27,7 @@ export interface CrawlFlags {
   userAgent?: string;
   delay?: string;
   resolve?: string[];
+  ca?: string[];
 }
 
 export function addCrawlFlags(cmd: Command): Command {
@@ -58,6 +61,11 @@ export function addCrawlFlags(cmd: Command): Command {
     .option(
       "--resolve <host=ip>",
       "指定主机的地址，可重复，仍受地址策略约束 (pin a host to an address, repeatable; the address policy still applies)",
+      (v: string, acc: string[] = []) => [...acc, v],
+    )
+    .option(
+      "--ca <file>",
+      "另外信任的 CA 证书（PEM 文件，可含多个证书，可重复），用于 HTTPS 抓取和证书检查 (extra CA certificates to trust, a PEM file that may hold several, repeatable: for the HTTPS fetches and the certificate check)",
       (v: string, acc: string[] = []) => [...acc, v],
     );
 }
@@ -95,7 +103,54 @@ export function engineOptionsFrom(o: CrawlFlags): EngineOptions {
       o.readerThreads === "auto" ? "auto" : count("--reader-threads", o.readerThreads, 0, 64);
   if (o.userAgent) options.crawl.userAgent = o.userAgent;
   options.allowPrivate = o.allowPrivate === true;
+  if (o.ca?.length) options.extraCa = o.ca.flatMap(caCertificates);
   return options;
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * The PEM certificates of a `--ca` file, each one checked to parse: a file that cannot be read,
+ * that holds none, or one that is broken is an error naming the file.
+ */
+export function caCertificates(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const why = (e as { code?: string }).code ?? (e as Error).message;
+    throw new CliError(
+      say(bi(`--ca 文件无法读取：${file}（${why}）`, `--ca file cannot be read: ${file} (${why})`)),
+      ExitCode.invalidInput,
+    );
+  }
+  const pems = text.match(PEM_CERTIFICATE) ?? [];
+  if (pems.length === 0)
+    throw new CliError(
+      say(
+        bi(
+          `--ca 文件中没有 PEM 证书（-----BEGIN CERTIFICATE-----）：${file}`,
+          `--ca file holds no PEM certificate (-----BEGIN CERTIFICATE-----): ${file}`,
+        ),
+      ),
+      ExitCode.invalidInput,
+    );
+  pems.forEach((pem, i) => {
+    try {
+      new X509Certificate(pem);
+    } catch (e) {
+      throw new CliError(
+        say(
+          bi(
+            `--ca 文件中第 ${i + 1} 个证书无法解析：${file}（${(e as Error).message}）`,
+            `--ca file's certificate ${i + 1} does not parse: ${file} (${(e as Error).message})`,
+          ),
+        ),
+        ExitCode.invalidInput,
+      );
+    }
+  });
+  return pems;
 }
 
 /** An integer flag within bounds, or a usage error naming the flag and the bounds. */

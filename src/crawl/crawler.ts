@@ -8,6 +8,7 @@ import type { ResolvedLink } from "./link-resolver.ts";
 import { inlineReader, type PageReader, ReadFailure } from "./page-reader.ts";
 import { parseRobots, ROBOTS_MAX_BYTES, type Robots } from "./robots.ts";
 import { SharedFacts, withTag } from "./shared-facts.ts";
+import { PROBE_BYTES, readAnswer, soft404Url } from "./site-probes.ts";
 import { SiteEnded, type SiteRun, unsupervised } from "./site-run.ts";
 import { readSitemap, SITEMAP_MAX_BYTES } from "./sitemap.ts";
 import type { Transport } from "./transport.ts";
@@ -265,6 +266,25 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
     );
   if (robots.crawlDelayS !== undefined)
     ctx.delayMs = Math.max(cfg.delayMs, Math.min(cfg.maxCrawlDelayMs, robots.crawlDelayS * 1000));
+
+  // A path no site has, asked once: a site that answers it with a page (http.soft-404) answers
+  // its broken links so too. Through the transport, so it is archived and a recheck replays it.
+  const probeUrl = soft404Url(root.href);
+  if (robots.isAllowed(probeUrl)) {
+    const p = await follow(ctx, probeUrl, "GET", { truncateAt: PROBE_BYTES });
+    const read = p.last
+      ? readAnswer(p.last.body, p.last.headers["content-type"], new URL(probeUrl).pathname)
+      : null;
+    a.soft404 = {
+      url: probeUrl,
+      finalUrl: p.outcome.finalUrl,
+      status: p.outcome.status,
+      error: p.outcome.error,
+      record: p.outcome.record,
+      title: read?.title ?? null,
+      errorPage: read?.errorPage ?? false,
+    };
+  }
 
   const frontier = new Frontier(
     { maxPages: cfg.maxPages, maxDepth: cfg.maxDepth, maxQueryVariants: cfg.maxQueryVariants },

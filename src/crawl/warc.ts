@@ -106,18 +106,30 @@ export class WarcWriter {
 
   /** Run parameters the recheck needs (site, as-of, limits), as a metadata record. */
   runInfo(info: unknown): void {
+    this.json("urn:govscore:run", "run", info);
+  }
+
+  /**
+   * What the site-level steps learned without an HTTP exchange to archive (DNS answers, the
+   * certificate, fetches over one address family), as a metadata record: a recheck restores it.
+   */
+  siteFacts(facts: unknown): void {
+    this.json("urn:govscore:site-facts", "site-facts", facts);
+  }
+
+  private json(url: string, kind: string, data: unknown): void {
     const id = newRecordId();
     this.enqueue(async () => {
       const rec = await WARCRecord.create(
         {
-          url: "urn:govscore:run",
+          url,
           date: new Date().toISOString(),
           type: "metadata",
           warcVersion: WARC_VERSION,
           warcHeaders: { "WARC-Record-ID": id, "Content-Type": "application/json" },
         },
         (async function* () {
-          yield new TextEncoder().encode(JSON.stringify({ govscore: "run", ...(info as object) }));
+          yield new TextEncoder().encode(JSON.stringify({ govscore: kind, ...(data as object) }));
         })(),
       );
       return WARCSerializer.serialize(rec);
@@ -145,13 +157,15 @@ export interface Archive {
   exchanges: Map<string, ArchivedExchange>;
   failures: Map<string, ArchivedFailure>;
   runs: Record<string, unknown>[];
+  /** The site-level facts of each site (`WarcWriter.siteFacts`), with its `index`. */
+  siteFacts: Record<string, unknown>[];
 }
 
 const key = (method: string, url: string) => `${method} ${url}`;
 
 /** Reads every `.warc` file of a directory into lookup tables for replay. */
 export async function readArchive(dir: string): Promise<Archive> {
-  const archive: Archive = { exchanges: new Map(), failures: new Map(), runs: [] };
+  const archive: Archive = { exchanges: new Map(), failures: new Map(), runs: [], siteFacts: [] };
   const pendingRequests = new Map<string, { method: string; headers: Record<string, string> }>();
   for (const f of readdirSync(dir)
     .filter((n) => n.endsWith(".warc") || n.endsWith(".warc.gz"))
@@ -204,6 +218,7 @@ export async function readArchive(dir: string): Promise<Archive> {
               recordId: id,
             });
           } else if (j.govscore === "run") archive.runs.push(j as Record<string, unknown>);
+          else if (j.govscore === "site-facts") archive.siteFacts.push(j as Record<string, unknown>);
         } catch {
           // Someone else's metadata: not ours to read.
         }

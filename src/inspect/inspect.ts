@@ -3,8 +3,9 @@ import type { Dispatcher } from "undici";
 import type { A11yRunner } from "../a11y/engine.ts";
 import { type A11ySettings, a11ySettingsFrom } from "../a11y/settings.ts";
 import type { ReportPart } from "../a11y/site.ts";
-import { type AaaaResolver, completeSite } from "../artifacts/site-steps.ts";
+import { type AaaaResolver, completeSite, type NsResolver } from "../artifacts/site-steps.ts";
 import type { SiteArtifacts } from "../artifacts/types.ts";
+import { httpsProbed } from "../checks/https-missing.ts";
 import type { Check } from "../checks/types.ts";
 import type { CrawlConfig } from "../crawl/config.ts";
 import { crawlSite, LinkCache } from "../crawl/crawler.ts";
@@ -17,6 +18,7 @@ import {
 } from "../crawl/fetch.ts";
 import { HostGate } from "../crawl/gate.ts";
 import { inlineReader, type PageReader, ThreadedReader } from "../crawl/page-reader.ts";
+import { type ProbeContext, probeIpv6, readCertificate } from "../crawl/site-probes.ts";
 import { type OpenWait, SiteEnded, SiteRun } from "../crawl/site-run.ts";
 import { liveTransport, replayTransport, type Transport } from "../crawl/transport.ts";
 import { readArchive, WarcWriter, warcSiteName } from "../crawl/warc.ts";
@@ -55,8 +57,16 @@ export interface InspectRun {
   warcDir?: string | null;
   /** Injectable name resolution (tests map fixture hosts to 127.0.0.1). */
   resolver?: Resolver;
-  /** AAAA lookup for ipv6.missing; without it the check is not applicable. */
+  /** AAAA lookup for ipv6.missing; without it the ipv6.* checks are not applicable. */
   aaaa?: AaaaResolver | null;
+  /** NS lookup for ipv6.dns-no-v6 (with `aaaa`: the name servers' AAAA records). */
+  ns?: NsResolver | null;
+  /**
+   * Fetch the homepage over IPv6 and over IPv4, and a sample of pages over IPv6, for
+   * ipv6.home-unreachable, ipv6.content-differs and ipv6.links-partial (with `aaaa`: the IPv6
+   * connections go to the AAAA addresses it gives). Default false.
+   */
+  ipv6Fetch?: boolean;
   /** Where the other scheme of a site lives (tests serve http and https on separate ports). */
   schemeProbe?: (site: string) => { http: string; https: string } | undefined;
   /** Each report as its site finishes (`index`: the site's place in `sites`). */
@@ -293,7 +303,15 @@ async function inspectOne(
       reader: s.reader,
       httpsPort: probe,
     });
-    await completeSite(artifacts, cfg, run.aaaa);
+    await siteSteps(artifacts, cfg, run, {
+      run: siteRun,
+      gate: s.gate,
+      delayMs: cfg.delayMs,
+      retries: o.retries,
+      fetch: siteFetch,
+      aaaa: run.aaaa ?? null,
+    });
+    warc?.siteFacts({ site, index: i, tls: artifacts.tls ?? null, ipv6: artifacts.ipv6 ?? null });
     const parts: ReportPart[] = [];
     if (siteA11y && !artifacts.ended) {
       try {
@@ -331,6 +349,39 @@ async function inspectOne(
       warc ? within(warc.close(), WARC_CLOSE_MS, `the evidence archive of ${site}`) : null,
       siteRun.ended ? null : dispatcher.close(),
     ]);
+  }
+}
+
+/**
+ * The site-level steps after the crawl: the profile's settings and the DNS answers
+ * (`completeSite`), the certificate of the https:// side, and the IPv6 fetches. Each is a wait of
+ * the site's run: a site ended meanwhile keeps what was learned, with a note.
+ */
+async function siteSteps(
+  a: SiteArtifacts,
+  cfg: CrawlConfig,
+  run: InspectRun,
+  p: ProbeContext,
+): Promise<void> {
+  const dns = completeSite(a, cfg, run.aaaa, run.ns);
+  // A site already ended still gets its DNS answers (each lookup has its own short timeout).
+  if (a.ended) return void (await dns);
+  try {
+    await p.run.wait("dns", a.host, dns);
+    // Only a https:// side that answered, or refused its certificate, has one to read.
+    const https = a.https;
+    const probed = httpsProbed(a);
+    if (probed && https && (https.status !== null || https.error === "tls"))
+      a.tls = await readCertificate(probed.url, p);
+    if (run.ipv6Fetch) await probeIpv6(a, p);
+  } catch (e) {
+    if (!(e instanceof SiteEnded)) throw e;
+    a.ended = { reason: e.reason, message: e.message, zh: e.zh };
+    a.notes.push({
+      code: "site-probes-unfinished",
+      zh: "网站检查在证书或IPv6探测完成前结束，相应检查项不适用",
+      en: "the site's inspection ended before the certificate or IPv6 probes finished: those checks are not applicable",
+    });
   }
 }
 
@@ -398,6 +449,10 @@ export async function recheckArchive(dir: string): Promise<InspectionReport[]> {
         httpsPort: (r.probe as { http: string; https: string } | null) ?? undefined,
       });
       await completeSite(a, cfg, null);
+      // The DNS answers, the certificate and the IPv6 fetches, as the live run archived them.
+      const facts = archive.siteFacts.find((f) => Number(f.index) === Number(r.index) && f.site === r.site);
+      if (facts?.tls) a.tls = facts.tls as SiteArtifacts["tls"];
+      if (facts?.ipv6) a.ipv6 = facts.ipv6 as SiteArtifacts["ipv6"];
       const parts = siteA11y ? [await siteA11y.finish(a)] : [];
       reports.push(buildReport(a, startedAt, new Date().toISOString(), undefined, parts));
     } finally {

@@ -3,6 +3,7 @@ import type { Note, SiteArtifacts } from "../artifacts/types.ts";
 import { CHECKS } from "../checks/catalogue.ts";
 import { siteContent } from "../checks/content.ts";
 import { httpsProbed } from "../checks/https-missing.ts";
+import { ipv6LinkShare } from "../checks/ipv6-links-partial.ts";
 import type { Check, Finding, Outcome } from "../checks/types.ts";
 
 /** The `govscore.inspection/1` report (docs: ../shared/reference/checks.md). */
@@ -92,6 +93,7 @@ export function buildReport(
       "home.finalUrl": a.home.finalUrl,
       ...contentFacts(a),
       ...httpsFacts(a),
+      ...probeFacts(a),
       ...Object.assign({}, ...parts.map((p) => p.facts)),
       "inspection.status": statusOf(a),
       "inspection.ended": a.ended?.reason ?? null,
@@ -113,6 +115,24 @@ const ENDED_ZH: Record<NonNullable<SiteArtifacts["ended"]>["reason"], string> = 
 function httpsFacts(a: SiteArtifacts): InspectionReport["facts"] {
   const p = httpsProbed(a);
   return { "https.probed": p?.url ?? null, "https.port": p?.port ?? null };
+}
+
+/**
+ * What the site-level probes learned, in short: the soft-404 probe's status, the certificate's
+ * end and issuer and OpenSSL's verdict, the homepage's status over IPv6 and the share of sampled
+ * links that worked over IPv6 (null where not probed).
+ */
+function probeFacts(a: SiteArtifacts): InspectionReport["facts"] {
+  const t = a.tls && a.tls.error === null ? a.tls : null;
+  return {
+    "soft404.status": a.soft404?.status ?? null,
+    "tls.validTo": t?.validTo ?? null,
+    "tls.issuer": t?.issuer ?? null,
+    "tls.authorizationError": t?.authorizationError ?? null,
+    "ipv6.home.status": a.ipv6?.home?.v6.status ?? null,
+    "ipv6.links.level2": ipv6LinkShare(a.ipv6?.links, 2),
+    "ipv6.links.level3": ipv6LinkShare(a.ipv6?.links, 3),
+  };
 }
 
 /** What the content checks read off the site (contract: footer.*, meta.siteIdCode, home.latestDate). */
