@@ -2,7 +2,7 @@ import { type ColumnType, classifyColumn, DEFAULT_STALE_DAYS } from "../artifact
 import { ageDays, latestOf } from "../artifacts/dates.ts";
 import { urlMatches } from "../artifacts/page.ts";
 import type { PageArtifact, SiteArtifacts } from "../artifacts/types.ts";
-import { articleUrl, listKey, searchUrl, staticPage } from "./page-kinds.ts";
+import { articleUrl, listKey as listKeyOf, searchUrl, staticPage } from "./page-kinds.ts";
 
 /** A column (栏目): one list, possibly over several pages (index.html, index_1.html, …). */
 export interface Column {
@@ -60,6 +60,17 @@ export function siteContent(site: SiteArtifacts): SiteContent {
   const html = site.pages.filter(isHtmlRead);
   const home = html.find((p) => p.depth === 0);
   const pages = html.filter((p) => p !== home && !skip(p.url));
+
+  // Each URL's list key once: parsing a URL is most of what this function costs.
+  const keys = new Map<string, string>();
+  const listKey = (url: string) => {
+    let k = keys.get(url);
+    if (k === undefined) {
+      k = listKeyOf(url);
+      keys.set(url, k);
+    }
+    return k;
+  };
 
   // Names the site gives its columns in navigation.
   const navName = new Map<string, string>();

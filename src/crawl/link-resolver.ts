@@ -35,7 +35,14 @@ function detached(s: string): string {
  * it is given, which is what lets a page's links cross to the crawler as numbers (link-wire.ts).
  */
 export class LinkResolver {
-  private readonly memo = new Map<string, ResolvedLink | null>();
+  /**
+   * Answers by what they depend on (nothing, the origin, or the base URL: "" / origin / href),
+   * then by tag, then by the raw href. Nested, not one key of the three joined: a joined key is a
+   * new string to build and hash for every link of every page, the parts are mostly strings whose
+   * hashes V8 has already (the page's base and origin are the same string for all its links).
+   */
+  private memo = new Map<string, Map<string, Map<string, ResolvedLink | null>>>();
+  private size = 0;
   /** How many times the memory was dropped: objects from before are never given again. */
   generation = 0;
 
@@ -51,22 +58,36 @@ export class LinkResolver {
   resolve(href: string, tag: string, base: PageBase): ResolvedLink | null {
     // What the answer depends on: an absolute URL on nothing else, a root-relative one on the
     // origin, anything else on the whole base URL. The tag matters to the kind (img → image).
-    const key = ABSOLUTE.test(href)
-      ? `${tag} ${href}`
+    const context = ABSOLUTE.test(href)
+      ? ""
       : href.startsWith("/") && !href.startsWith("//")
-        ? `${tag} ${base.origin}${href}`
-        : `${tag} ${base.href} ${href}`;
-    const known = this.memo.get(key);
+        ? base.origin
+        : base.href;
+    let byTag = this.memo.get(context);
+    let byHref = byTag?.get(tag);
+    const known = byHref?.get(href);
     if (known !== undefined) return known;
     const target = resolveLink(href, base.href);
     const resolved = target
       ? { target, key: urlKey(target), kind: classifyTarget(target, tag, this.inScope), tag: detached(tag) }
       : null;
-    if (this.memo.size >= this.max) {
-      this.memo.clear();
+    if (this.size >= this.max) {
+      this.memo = new Map();
+      this.size = 0;
       this.generation++;
+      byTag = undefined;
+      byHref = undefined;
     }
-    this.memo.set(detached(key), resolved);
+    if (!byTag) {
+      byTag = new Map();
+      this.memo.set(detached(context), byTag);
+    }
+    if (!byHref) {
+      byHref = new Map();
+      byTag.set(detached(tag), byHref);
+    }
+    byHref.set(detached(href), resolved);
+    this.size++;
     return resolved;
   }
 }
