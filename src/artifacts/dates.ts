@@ -116,3 +116,16 @@ export function latestOf(dates: Iterable<PageDate | null | undefined>, asOf: str
   }
   return best;
 }
+
+/**
+ * The same day `n` calendar months before `date` (`2026-11-01`, 3 → `2026-08-01`), or that month's
+ * last day when it has no such day (`2026-05-31`, 3 → `2026-02-28`).
+ */
+export function monthsBefore(date: string, n: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - n;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+}

@@ -65,6 +65,11 @@ export interface PageFacts {
   saysEmpty: boolean;
   /** Short links (navigation), `text` is the link text. */
   nav: { href: string; text: string }[];
+  /**
+   * Links whose text may name an annual report, statistics, an interpretation or a policy
+   * document (`TOPIC_TEXT`, at most MAX_TOPIC_LINKS): `src/artifacts/topics.ts` decides.
+   */
+  topicLinks: { href: string; text: string }[];
   /** Visible text, whitespace collapsed; consumers keep only what they match in it. */
   text: string;
   /** Where the footer starts in `text` (its first 主办/标识码/ICP/版权 line), or text.length. */
@@ -214,6 +219,15 @@ const ANY_ENTRY_HREF = new RegExp(
   [SEARCH_HREF, INTERACTION_HREF, SERVICE_HREF].map((r) => r.source).join("|"),
   "i",
 );
+/**
+ * Link texts worth a second look (topics.ts): annual reports, statistics, interpretations, the
+ * names of documents (《…》, …办法, …的通知), a year alone. One test; most links fail it.
+ */
+const TOPIC_TEXT =
+  /年报|年度报告|统计|公示|情况|数据|通报|解读|图解|读懂|看懂|答记者问|原文|文件|《|[知见法定案则例施划复告议令要引准单函](?:\.[a-z]{2,4})?$|^\D{0,2}(?:19|20)\d{2}\D{0,6}$/i;
+/** A page cannot make us keep more of them: a list of every document names them all. */
+export const MAX_TOPIC_LINKS = 300;
+
 /** One test before the three: ids and classes that mark none of the entries are the rule. */
 const ANY_MARK = /wza|barrier|elder|aged|shilaohua|conac|dzjg|j-gov|dangzheng|jiucuo|find-wrong|exposure/i;
 
@@ -251,6 +265,7 @@ export function extractFacts(html: string): PageFacts {
     footer: { siteIdCode: null, icp: null, psb: null, sponsor: null, contact: null, jiucuoCode: null },
     saysEmpty: false,
     nav: [],
+    topicLinks: [],
     text: "",
     footerAt: 0,
     nesting: 0,
@@ -580,6 +595,8 @@ export function extractFacts(html: string): PageFacts {
       name = clean(text.slice(0, last.at).replace(/[[(（【]\s*$/, ""));
     }
     if (name.length >= 2 && name.length <= 16 && facts.nav.length < 400) facts.nav.push({ href, text: name });
+    if (name.length >= 2 && facts.topicLinks.length < MAX_TOPIC_LINKS && TOPIC_TEXT.test(name))
+      facts.topicLinks.push({ href, text: name.slice(0, 120) });
     const chars = name.replace(/\s/g, "").length;
     const ud = urlDate(href);
     if (chars < 4 && !ud && !ownDate) return;

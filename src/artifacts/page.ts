@@ -6,6 +6,8 @@ import { type ChecksProfile, checksProfileOf } from "./checks-profile.ts";
 import { fullDates, type PageDate, shortDate, urlDate } from "./dates.ts";
 import { defacementDictionary } from "./defacement.ts";
 import type { ListItem, PageFacts } from "./extract.ts";
+import { columnsNamed } from "./required-columns.ts";
+import { annualReportList, annualReportYear, linkRelation, reportYearOnly, statsKind } from "./topics.ts";
 import type { DefacementHit, PageArtifact, PageItem } from "./types.ts";
 import { currentName, matcherFor, renamedBodies, TermMatcher, type WordingHit } from "./wording.ts";
 
@@ -139,7 +141,72 @@ export function pageFields(
   if (selectorItems) out.selectorItems = true;
   if (defaced.length > 0) out.defaced = defaced;
   loadedFields(out, facts, pageUrl, abs);
+  topicFields(out, facts, items, depth, abs);
   return out;
+}
+
+/** Links a page keeps that say they lead to an interpretation or a document: a few say it all. */
+const MAX_RELATED = 20;
+
+/**
+ * What the page's titles and link texts say of the topics the 19号 check list asks about past the
+ * columns (`topics.ts`): annual reports, statistics, interpretations and documents, the required
+ * columns its menu names. Set only when there is something: most pages have none of them.
+ */
+function topicFields(
+  out: Partial<PageArtifact>,
+  facts: PageFacts,
+  items: ListItem[],
+  depth: number,
+  abs: (href: string) => string | null,
+): void {
+  // Annual reports: the page is one (its title), or links to one; a list of them may name years only.
+  const years = new Set<number>();
+  const own = facts.title ? annualReportYear(facts.title) : null;
+  if (own !== null) years.add(own);
+  const titleParts = (facts.title ?? "").split(/\s*[_|｜—–-]\s*|\s{2,}/);
+  const reportList =
+    annualReportList(facts.meta.columnname) || titleParts.some((p) => annualReportList(p.trim()));
+  for (const l of facts.topicLinks) {
+    const y = annualReportYear(l.text) ?? (reportList ? reportYearOnly(l.text) : null);
+    if (y !== null) years.add(y);
+  }
+  if (years.size > 0) out.annualReports = [...years].sort((a, b) => b - a);
+
+  // Statistics: list entries with the date shown beside them, and links naming them.
+  const stats = new Map<string, NonNullable<PageArtifact["stats"]>[number]>();
+  for (const it of items) {
+    const kind = statsKind(it.title);
+    const href = kind ? abs(it.href) : null;
+    if (kind && href && !stats.has(href))
+      stats.set(href, { kind, href, text: it.title.slice(0, 40), date: it.date });
+  }
+  for (const l of facts.topicLinks) {
+    const kind = statsKind(l.text);
+    const href = kind ? abs(l.href) : null;
+    if (kind && href && !stats.has(href))
+      stats.set(href, { kind, href, text: l.text.slice(0, 40), date: null });
+  }
+  if (stats.size > 0) out.stats = [...stats.values()];
+
+  // Links to an interpretation or a document, as their text says.
+  const related: { href: string; to: "interpretation" | "document" }[] = [];
+  const seen = new Set<string>();
+  for (const l of facts.topicLinks) {
+    if (related.length >= MAX_RELATED) break;
+    const to = linkRelation(l.text);
+    const href = to ? abs(l.href) : null;
+    if (!to || !href || seen.has(href)) continue;
+    seen.add(href);
+    related.push({ href, to });
+  }
+  if (related.length > 0) out.related = related;
+
+  // The homepage's menu and those of the pages it links to name the site's columns.
+  if (depth <= 1) {
+    const named = columnsNamed(facts.nav.map((n) => n.text));
+    if (named.length > 0) out.namesColumns = named;
+  }
 }
 
 /** A page cannot make us keep more than this many defacement hits: a few prove the point. */

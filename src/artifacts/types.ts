@@ -4,6 +4,7 @@ import type { ChecksProfile } from "./checks-profile.ts";
 import type { PageDate } from "./dates.ts";
 import type { BoardMessage, PageEntries } from "./extract.ts";
 import type { FooterFacts } from "./footer.ts";
+import type { StatsKind } from "./topics.ts";
 import type { WordingHit } from "./wording.ts";
 
 /** Why a fetch got no answer (docs/inspection.md lists them). */
@@ -101,6 +102,26 @@ export interface PageArtifact {
   insecure?: { tag: string; url: string }[];
   /** Distinct hosts other than the page's own that it loads `<script src>` from; absent when none. */
   scriptHosts?: string[];
+  /**
+   * Years of the 政府信息公开工作年度报告 the page is (its title) or links to (a link text, or a year
+   * alone in a list of the reports), newest first; absent when none.
+   */
+  annualReports?: number[];
+  /**
+   * Links naming statistics of 办件 (`service`) or of message handling (`message`), with the date a
+   * list shows beside them (null: none) and their text (40 characters at most); absent when none.
+   */
+  stats?: { kind: StatsKind; href: string; text: string; date: PageDate | null }[];
+  /**
+   * Links whose text says they lead to an interpretation (相关解读, 一图读懂…) or a policy document
+   * (原文, 《…办法》, 关于…的通知), in page order, at most 20; absent when none.
+   */
+  related?: { href: string; to: "interpretation" | "document" }[];
+  /**
+   * On the homepage and the pages it links to (depth ≤ 1): the ids of the required columns of
+   * `src/checks/data/required-columns.yaml` its link texts name; absent when none.
+   */
+  namesColumns?: string[];
   /** Items were read with the profile's selectors rather than the heuristics. */
   selectorItems?: boolean;
   /** Why the page, though fetched, could not be read (its reader ran out of memory or time). */

@@ -2,7 +2,9 @@ import { a11yNoElderMode } from "./a11y-no-elder-mode.ts";
 import { attachmentBroken } from "./attachment-broken.ts";
 import { charsetMismatch } from "./charset-mismatch.ts";
 import { columnEmpty } from "./column-empty.ts";
+import { columnRequiredMissing } from "./column-required-missing.ts";
 import { columnStale } from "./column-stale.ts";
+import { columnStatsStale } from "./column-stats-stale.ts";
 import { contentUndated } from "./content-undated.ts";
 import { domainNotGov } from "./domain-not-gov.ts";
 import { footerConacMissing } from "./footer-conac-missing.ts";
@@ -24,6 +26,7 @@ import { imageBroken } from "./image-broken.ts";
 import { integrityDefacement } from "./integrity-defacement.ts";
 import { interactionMissing } from "./interaction-missing.ts";
 import { interactionUnanswered } from "./interaction-unanswered.ts";
+import { interpretationUnlinked } from "./interpretation-unlinked.ts";
 import { ipv6ContentDiffers } from "./ipv6-content-differs.ts";
 import { ipv6DnsNoV6 } from "./ipv6-dns-no-v6.ts";
 import { ipv6HomeUnreachable } from "./ipv6-home-unreachable.ts";
@@ -37,6 +40,7 @@ import { metaSiteIdMismatch } from "./meta-site-id-mismatch.ts";
 import { metaSiteMissing } from "./meta-site-missing.ts";
 import { mobileNoViewport } from "./mobile-no-viewport.ts";
 import { privacyThirdPartyScript } from "./privacy-third-party-script.ts";
+import { reportAnnualMissing } from "./report-annual-missing.ts";
 import { searchMissing } from "./search-missing.ts";
 import { serviceGuideIncomplete } from "./service-guide-incomplete.ts";
 import { serviceMissing } from "./service-missing.ts";
@@ -71,6 +75,10 @@ export const CHECKS: readonly Check[] = [
   columnStale,
   columnEmpty,
   contentUndated,
+  columnRequiredMissing,
+  columnStatsStale,
+  reportAnnualMissing,
+  interpretationUnlinked,
   footerSiteIdMissing,
   footerSiteIdInvalid,
   metaSiteIdMismatch,

@@ -59,3 +59,13 @@ test("crawl and artifacts import nothing from the layers above them", () => {
   }
   assert.deepEqual(wrong, []);
 });
+
+test("what every inspection loads does not import the YAML parser (its dictionaries come as JSON)", () => {
+  // Loading and running `yaml` cost each inspecting thread ~150 ms at start-up: runtime/data-file.ts.
+  const engine = ["crawl", "artifacts", "checks", "inspect", "links", "encoding"];
+  const wrong = [...graph.keys()]
+    .filter((f) => engine.includes(name(f).split("/")[0] as string))
+    .filter((f) => /(?:^|\n)\s*import\b[^;]*?\bfrom\s+"yaml"/.test(readFileSync(f, "utf8")))
+    .map(name);
+  assert.deepEqual(wrong, []);
+});
