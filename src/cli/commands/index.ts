@@ -14,6 +14,7 @@ const modules: Record<string, Module> = {
   score: () => import("./score.ts"),
   uncertainty: () => import("./uncertainty.ts"),
   explain: () => import("./explain.ts"),
+  framework: () => import("./framework.ts"),
   inspect: () => import("./inspect.ts"),
   recheck: () => import("./recheck.ts"),
   checks: () => import("./checks.ts"),
