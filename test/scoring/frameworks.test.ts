@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
+import { CHECKS } from "../../src/checks/catalogue.ts";
 import { evaluateChecklist } from "../../src/frameworks/checklist.ts";
 import { tableFromEvidence } from "../../src/frameworks/collect.ts";
 import { type Evidence, maxPoints } from "../../src/frameworks/evidence.ts";
@@ -26,20 +27,24 @@ test("every built-in framework loads, states sources, and marks assumptions", ()
   assert.ok(files.length >= 4);
   for (const f of files) {
     const fw = loadFramework(`${BUILTIN}${f}`);
-    assert.equal(`${fw.id}.yaml`, f);
+    // One edition: `<id>.yaml`; several: `<id>@<edition>.yaml`, the edition starting its version.
+    const [id, edition] = f.slice(0, -".yaml".length).split("@");
+    assert.equal(fw.id, id, f);
+    if (edition) assert.ok(fw.version.startsWith(`${edition}.`), `${f}: version ${fw.version}`);
     assert.ok(fw.sources.length > 0, f);
     assert.ok(fw.assumptions.length > 0, `${f} lists its assumptions`);
   }
 });
 
-test("point scales: capability 110, website performance 100, app 100; check list 100 + 30", () => {
+test("point scales: capability 110, website performance 100 (2019) and 110 (2022), app 100; check list 100 + 30", () => {
   const scale = (id: string) => {
     const fw = loadFramework(builtinPath(id));
     assert.ok(fw.tree);
     return leafMax(fw.tree);
   };
   assert.equal(scale("cn-digital-government-capability"), 110);
-  assert.equal(scale("cn-website-performance"), 100);
+  assert.equal(scale("cn-website-performance@2019"), 100);
+  assert.equal(scale("cn-website-performance@2022"), 110);
   assert.equal(scale("cn-service-app"), 100);
   const cl = checklist();
   assert.equal(
@@ -372,7 +377,7 @@ test("missing data per level: minShare leaves a node unscored when too few child
 });
 
 test("website performance framework: findings become capped deductions, dense ranks within each category", () => {
-  const fw = loadFramework(builtinPath("cn-website-performance"));
+  const fw = loadFramework(builtinPath("cn-website-performance@2019"));
   const rubric = {
     "release-quality": "A",
     "interpretation-policy": "A",
@@ -429,4 +434,37 @@ test("website performance framework: findings become capped deductions, dense ra
     ["商务部", "交通运输部", "工业和信息化部", "水利部", "税务总局"].map((u) => by[u]?.ranks.performance),
     [1, 2, 2, 3, 1],
   );
+});
+
+test("editions: builtin:<id> is the newest, <id>@<edition> an older one; unknown ones refused with the known", () => {
+  const newest = loadFramework(builtinPath("cn-website-performance"));
+  assert.equal(newest.version, "2022.1");
+  assert.deepEqual(
+    newest.tree?.children?.map((c) => (typeof c.name === "object" ? c.name.zh : c.name)),
+    ["资源汇聚", "数据应用", "资源融合", "资源传递", "诉求响应", "安全运维保障", "优秀创新案例"],
+  );
+  assert.deepEqual(
+    newest.tree?.children?.map((c) => leafMax(c)),
+    [45, 10, 10, 15, 10, 10, 10],
+  );
+  assert.ok(newest.assumptions.some((a) => /least-squares fit of 17 published rows/.test(a)));
+  assert.equal(loadFramework(builtinPath("cn-website-performance@2019")).version, "2019.1");
+  assert.throws(
+    () => builtinPath("cn-website-performance@2020"),
+    (e: FrameworkError) => e.problems.some((p) => p.includes("2019, 2022")),
+  );
+  assert.throws(
+    () => builtinPath("cn-website-performanse"),
+    (e: FrameworkError) => e.problems.some((p) => p.includes("did you mean cn-website-performance?")),
+  );
+});
+
+test("every check a built-in framework names exists in the catalogue", () => {
+  const ids = new Set(CHECKS.map((c) => c.id));
+  for (const f of readdirSync(BUILTIN).filter((x) => x.endsWith(".yaml"))) {
+    const named = [...readFileSync(`${BUILTIN}${f}`, "utf8").matchAll(/\bcheck: ([a-z0-9.-]+)/g)].map(
+      (m) => m[1],
+    );
+    for (const c of named) assert.ok(ids.has(c as string), `${f}: check ${c} is not in the catalogue`);
+  }
 });
