@@ -1,4 +1,4 @@
-import { checkFailed, countFindings, type Evidence, leafValue } from "./evidence.ts";
+import { checkFailed, checkRan, countFindings, type Evidence, leafValue } from "./evidence.ts";
 import type { Checklist } from "./schema.ts";
 
 export interface ChecklistContext {
@@ -15,7 +15,15 @@ export interface ChecklistResult {
   readonly deductionScore: number | null;
   readonly bonusScore: number | null;
   readonly total: number | null;
-  readonly items: { id: string; block: string; points: number; deducted: number; skipped: boolean }[];
+  readonly items: {
+    id: string;
+    block: string;
+    points: number;
+    deducted: number;
+    skipped: boolean;
+    /** What deducted the points: each rule's findings, and the evaluator's entry. */
+    by: { check?: string; evaluator?: true; count: number; deducted: number }[];
+  }[];
   readonly reason: string;
 }
 
@@ -30,7 +38,11 @@ export function evaluateChecklist(cl: Checklist, ev: Evidence, ctx: ChecklistCon
     if (v.appliesTo === "public-services" && !ctx.publicServices) continue;
     const met: string[] = [];
     for (const c of v.any) {
-      if (c.check !== undefined) {
+      if (c.check !== undefined && c.ifNotRun && !checkRan(ev, c.check)) {
+        met.push(`${c.check}: 未运行，没有检查结果 (did not run: no inspection)`);
+      } else if (c.check !== undefined && c.countWarn && ev.checks?.[c.check]?.outcome === "warn") {
+        met.push(`${c.check}: 警告 (warning)`);
+      } else if (c.check !== undefined) {
         const n = c.where
           ? countFindings(ev, c.check, c.where)
           : Math.max(countFindings(ev, c.check), checkFailed(ev, c.check) ? 1 : 0);
@@ -64,14 +76,22 @@ export function evaluateChecklist(cl: Checklist, ev: Evidence, ctx: ChecklistCon
   for (const it of cl.deductions.items) {
     if (skip.has(it.block)) {
       skippedPoints += it.points;
-      items.push({ id: it.id, block: it.block, points: it.points, deducted: 0, skipped: true });
+      items.push({ id: it.id, block: it.block, points: it.points, deducted: 0, skipped: true, by: [] });
       continue;
     }
-    let d = 0;
-    for (const r of it.rules) d += countFindings(ev, r.check, r.where) * r.perFinding;
-    d = Math.min(d, it.points);
+    const by: ChecklistResult["items"][number]["by"] = [];
+    for (const r of it.rules) {
+      const count = countFindings(ev, r.check, r.where);
+      if (count > 0) by.push({ check: r.check, count, deducted: count * r.perFinding });
+    }
+    const entered = it.evaluator ? ev.figures?.[it.id] : undefined;
+    if (entered !== undefined && entered > 0) by.push({ evaluator: true, count: 1, deducted: entered });
+    const d = Math.min(
+      by.reduce((s, b) => s + b.deducted, 0),
+      it.points,
+    );
     deducted += d;
-    items.push({ id: it.id, block: it.block, points: it.points, deducted: d, skipped: false });
+    items.push({ id: it.id, block: it.block, points: it.points, deducted: d, skipped: false, by });
   }
   const total = cl.deductions.total;
   // Without services: scored out of (total − skipped) and scaled back to total (75 × 4/3).

@@ -176,10 +176,17 @@ const condition = z
     atLeast: z.number().optional(),
     /** Judged by an evaluator (e.g. leaked secrets): the evidence's `manual` map says yes/no. */
     manual: z.boolean().optional(),
+    /** The check's warning counts as met (19号: content without a date counts as not updated). */
+    countWarn: z.boolean().optional(),
+    /** Met when the check did not run at all: no inspection must never pass for a clean one. */
+    ifNotRun: z.boolean().optional(),
   })
   .strict()
   .refine((c) => [c.check, c.fact, c.manual].filter((v) => v !== undefined).length === 1, {
     message: "每个条件须恰有 check、fact、manual 之一 (a condition needs exactly one of check, fact, manual)",
+  })
+  .refine((c) => c.check !== undefined || (c.countWarn === undefined && c.ifNotRun === undefined), {
+    message: "countWarn 和 ifNotRun 只用于 check 条件 (countWarn and ifNotRun go with a check condition)",
   });
 
 const vetoItem = z
@@ -206,10 +213,21 @@ const deductionItem = z
           .object({ check: z.string(), where: findingFilter.optional(), perFinding: z.number().positive() })
           .strict(),
       )
-      .min(1),
+      .default([]),
+    /**
+     * Deducted by an evaluator, by this criterion: the points deducted are the evidence's
+     * `figures[<item id>]` (capped at the item's points like the rest).
+     */
+    evaluator: z.object({ criterion: text }).strict().optional(),
     assumption: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => i.rules.length > 0 || i.evaluator !== undefined, {
+    message: "扣分项须有 rules 或 evaluator (a deduction item needs rules, an evaluator criterion, or both)",
+  });
+
+/** An item of the source text no check or evaluator entry scores, and why. */
+const notScored = z.object({ item: text, block: z.string().optional(), reason: text }).strict();
 
 const bonusItem = z
   .object({
@@ -241,6 +259,8 @@ const checklist = z
       })
       .strict()
       .optional(),
+    /** Items of the source text that are not scored, each with the reason (a complete account). */
+    notScored: z.array(notScored).default([]),
     /** Bodies without public-facing services skip these blocks and are rescaled to `total`. */
     withoutServices: z
       .object({ skipBlocks: z.array(z.string()).min(1) })

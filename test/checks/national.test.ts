@@ -516,3 +516,31 @@ sites:
     [["要闻动态", "news", 7]],
   );
 });
+
+test("column.stale: a column with entries and no date is not updated (19号), unless no column shows a date", () => {
+  const dated = pageFrom(
+    U("/col/news/index.html"),
+    columnPage("工作动态", [
+      ["/n/1.html", "2022-12-19"],
+      ["/n/2.html", "2022-12-18"],
+      ["/n/3.html", "2022-12-17"],
+    ]),
+  );
+  // A declared 政策文件 column listing documents without any date.
+  const undated = pageFrom(
+    U("/col/zc/index.html"),
+    columnPage("政策文件", [
+      ["/z/1.html", ""],
+      ["/z/2.html", ""],
+    ]),
+  );
+  const both = run(columnStale, healthy({ pages: [dated, undated] }));
+  assert.deepEqual(
+    both.findings.map((f) => [f.page, f.columnType, f.latest, f.undated]),
+    [[U("/col/zc/index.html"), "policy", null, true]],
+  );
+  // Nothing dated in any column: the dates may be drawn by scripts, a warning only.
+  const alone = run(columnStale, healthy({ pages: [undated] }));
+  assert.equal(alone.outcome, "warn");
+  assert.deepEqual(alone.findings, []);
+});

@@ -84,14 +84,19 @@ test("govscore score with the built-in check list turns an inspection report int
         schema: "govscore.inspection/1",
         site: "https://www.example.gov.cn/",
         findings: [{ check: "interaction.unanswered", page: "/hd/1", asked: "2022-03-01", answered: null }],
-        checks: { "interaction.unanswered": { outcome: "fail", count: 1 } },
+        checks: {
+          "site.unreachable": { outcome: "pass", count: 0 },
+          "interaction.unanswered": { outcome: "fail", count: 1 },
+        },
       },
       {
         schema: "govscore.inspection/1",
         site: "https://b.example.gov.cn/",
         findings: [{ check: "search.missing" }],
-        checks: {},
+        checks: { "site.unreachable": { outcome: "pass", count: 0 } },
       },
+      // An inspection that learned nothing (it fetched nothing, or failed before its checks).
+      { schema: "govscore.inspection/1", site: "https://c.example.gov.cn/", findings: [], checks: {} },
     ]),
   );
   const r = cli(["score", "--framework", "builtin:cn-website-checklist-2019", "--data", rep, "--json"]);
@@ -103,6 +108,9 @@ test("govscore score with the built-in check list turns an inspection report int
   assert.match(out.results[0]?.reason ?? "", /互动回应差/);
   assert.equal(out.results[1]?.verdict, "合格");
   assert.equal(out.results[1]?.total, 97);
+  assert.equal(out.results[2]?.verdict, "不合格", "an empty inspection is never 合格");
+  assert.match(out.results[2]?.reason ?? "", /站点无法访问 \(site\.unreachable: 未运行/);
+  assert.equal(out.results[2]?.total, null);
 });
 
 test("govscore uncertainty and explain on the ASEM example: seeded output, rank statistics, stages", {

@@ -57,9 +57,12 @@ test("point scales: capability 110, website performance 100 (2019) and 110 (2022
   assert.equal(cl.deductions.passMark, 60);
 });
 
-/** An inspection report in the shape of govscore.inspection/1 (checks.md). */
+/**
+ * An inspection report in the shape of govscore.inspection/1 (checks.md), of an inspection that
+ * reached the homepage (site.unreachable ran and passed).
+ */
 function report(findings: Record<string, unknown>[], checks: Evidence["checks"] = {}): Evidence {
-  return { findings, checks };
+  return { findings, checks: { "site.unreachable": { outcome: "pass", count: 0 }, ...checks } };
 }
 const stale = (columnType: string, column: string) => ({
   check: "column.stale",
@@ -101,8 +104,8 @@ test("check list: 5 stale news/notice/policy columns veto as 栏目不更新; 4 
     publicServices: true,
   });
   assert.equal(r4.vetoes.length, 0);
-  // 2 news (−2 each, item 10) + 2 policy/notice (−5 each, item 10 → capped at 10) = 14.
-  assert.equal(r4.deductionScore, 86);
+  // 2 news (−2 each, item 10) + 2 policy/notice (−5 each, item 8 → capped at 8) = 12.
+  assert.equal(r4.deductionScore, 88);
   assert.equal(r4.verdict, "合格");
 });
 
@@ -123,8 +126,15 @@ test("check list: deductions are capped per item and below 60 is 不合格", () 
   );
   const links = r.items.find((i) => i.id === "availability");
   assert.equal(links?.deducted, 3, "40 × 0.5 capped at the item's 3 points");
-  // 3 (links) + 4 (guides) + 5 + 3 + 3 + 3 = 21 → 79: passes, but no bonus (not above 80).
-  assert.equal(r.deductionScore, 79);
+  // 3 (links) + 4 (guides) + site id 4 + jiucuo 2 + search 3 + ipv6 3 = 19 → 81: passes, and
+  // the bonus gate (above 80) opens: nothing in the evidence earns a bonus point though.
+  assert.equal(r.deductionScore, 81);
+  const links2 = r.items.find((i) => i.id === "availability");
+  assert.deepEqual(
+    links2?.by,
+    [{ check: "link.broken", count: 40, deducted: 20 }],
+    "what deducted the points",
+  );
   assert.equal(r.bonusScore, 0);
   assert.equal(r.verdict, "合格");
 
@@ -152,10 +162,12 @@ test("check list: deductions are capped per item and below 60 is 不合格", () 
     { check: "footer.conac.missing" },
     ...Array.from({ length: 10 }, (_, i) => ({ check: "link.broken", target: `/y${i}` })),
     ...Array.from({ length: 4 }, (_, i) => ({ check: "column.empty", page: `/e${i}` })),
+    { check: "column.stats-stale", statsKind: "service", latest: null },
   ];
   const rb = evaluateChecklist(checklist(), report(bad), { portal: true, publicServices: true });
-  // undated 10 + attachments 10 + guides 4 + site-id 5 + jiucuo 3 + search 3 + ipv6 3 + marks 3 + links 3 + empty 8 = 52 → 48.
-  assert.equal(rb.deductionScore, 48);
+  // undated 6 + attachments 6 + guides 4 + site-id 4 + jiucuo 2 + search 3 + ipv6 3 + marks 3 + links 3 + empty 6 = 40 → 60…
+  // …and 2 stale 办件 statistics (−2) make 58.
+  assert.equal(rb.deductionScore, 58);
   assert.equal(rb.verdict, "不合格");
   assert.match(rb.reason, /< 60/);
 });
@@ -164,6 +176,7 @@ test("check list: bonus only for portals above 80, capped at 30; rescaling witho
   const clean: Evidence = {
     findings: [],
     checks: {
+      "site.unreachable": { outcome: "pass", count: 0 },
       "a11y.no-elder-mode": { outcome: "pass", count: 0 },
       "mobile.no-viewport": { outcome: "pass", count: 0 },
       "https.missing": { outcome: "fail", count: 1 },
@@ -177,7 +190,7 @@ test("check list: bonus only for portals above 80, capped at 30; rescaling witho
   assert.equal(portal.total, 123);
   const dept = evaluateChecklist(checklist(), clean, { portal: false, publicServices: true });
   assert.equal(dept.bonusScore, 0);
-  // Without public services: 办事服务 (25) skipped; 6 deducted of 75 → 69 × 4/3 = 92.
+  // Without public services: 办事服务 (25) skipped; 4 + 3 + 1 = 8 deducted of 75 → 67 × 4/3.
   const noSvc = evaluateChecklist(
     checklist(),
     report([
@@ -190,7 +203,7 @@ test("check list: bonus only for portals above 80, capped at 30; rescaling witho
     { portal: false, publicServices: false },
   );
   assert.equal(noSvc.vetoes.length, 0, "服务不实用 does not apply to bodies without public services");
-  assert.ok(Math.abs((noSvc.deductionScore as number) - ((75 - 9) * 4) / 3) < 1e-12);
+  assert.ok(Math.abs((noSvc.deductionScore as number) - ((75 - 8) * 4) / 3) < 1e-12);
   const withSvc = evaluateChecklist(checklist(), report([{ check: "service.missing" }]), {
     portal: false,
     publicServices: true,
@@ -201,19 +214,19 @@ test("check list: bonus only for portals above 80, capped at 30; rescaling witho
 test("check list: a manual security veto and the week-long monitoring fact", () => {
   const m = evaluateChecklist(
     checklist(),
-    { manual: { security: true } },
+    { ...report([]), manual: { security: true } },
     { portal: false, publicServices: true },
   );
   assert.equal(m.vetoes[0]?.id, "security");
   const u = evaluateChecklist(
     checklist(),
-    { facts: { "monitor.unreachableShare": 0.06 } },
+    { ...report([]), facts: { "monitor.unreachableShare": 0.06 } },
     { portal: false, publicServices: true },
   );
   assert.equal(u.vetoes[0]?.id, "unreachable");
   const ok = evaluateChecklist(
     checklist(),
-    { facts: { "monitor.unreachableShare": 0.04 } },
+    { ...report([]), facts: { "monitor.unreachableShare": 0.04 } },
     { portal: false, publicServices: true },
   );
   assert.equal(ok.vetoes.length, 0);
@@ -467,4 +480,61 @@ test("every check a built-in framework names exists in the catalogue", () => {
     );
     for (const c of named) assert.ok(ids.has(c as string), `${f}: check ${c} is not in the catalogue`);
   }
+});
+
+test("check list 2019: every deduction rule deducts from its item, evaluator items by the figure entered", () => {
+  const cl = checklist();
+  for (const it of cl.deductions.items) {
+    for (const r of it.rules) {
+      // One finding that the rule's filter accepts, on an inspection that reached the homepage.
+      const finding: Record<string, unknown> = { check: r.check };
+      for (const [k, allowed] of Object.entries(r.where ?? {})) finding[k] = allowed[0];
+      const res = evaluateChecklist(cl, report([finding]), { portal: false, publicServices: true });
+      if (res.vetoes.length > 0) continue; // a finding that vetoes is scored by the veto (checked below)
+      const item = res.items.find((i) => i.id === it.id);
+      assert.equal(item?.deducted, Math.min(r.perFinding, it.points), `${it.id} ← ${r.check}`);
+      assert.deepEqual(item?.by, [{ check: r.check, count: 1, deducted: r.perFinding }], it.id);
+      assert.equal(res.deductionScore, cl.deductions.total - Math.min(r.perFinding, it.points), it.id);
+    }
+    if (it.evaluator) {
+      assert.match(
+        typeof it.evaluator.criterion === "string" ? it.evaluator.criterion : it.evaluator.criterion.zh,
+        /扣/,
+      );
+      const res = evaluateChecklist(
+        cl,
+        { ...report([]), figures: { [it.id]: 2 } },
+        { portal: false, publicServices: true },
+      );
+      assert.equal(res.items.find((i) => i.id === it.id)?.deducted, Math.min(2, it.points), it.id);
+    }
+  }
+  // No item's rule is one the vetoes always reach first (互动交流 could never deduct before).
+  const vetoChecks = new Set(
+    cl.veto.flatMap((v) => v.any.filter((c) => c.minCount === 1 && !c.where).map((c) => c.check)),
+  );
+  for (const it of cl.deductions.items)
+    for (const r of it.rules) assert.ok(!vetoChecks.has(r.check), `${it.id}: ${r.check} always vetoes first`);
+  // Every block of 19号 carries points, and the items not scored say why.
+  assert.deepEqual(
+    [...new Set(cl.deductions.items.map((i) => i.block))],
+    ["发布解读", "办事服务", "互动交流", "功能设计"],
+  );
+  for (const n of cl.notScored)
+    assert.ok((typeof n.reason === "string" ? n.reason : n.reason.zh).length > 10);
+});
+
+test("check list 2019: an undated homepage counts as not updated (veto), an undated column as stale", () => {
+  const cl = checklist();
+  const undatedHome = evaluateChecklist(cl, report([], { "home.stale": { outcome: "warn", count: 0 } }), {
+    portal: false,
+    publicServices: true,
+  });
+  assert.equal(undatedHome.vetoes[0]?.id, "home-stale");
+  const undatedColumn = evaluateChecklist(
+    cl,
+    report([{ check: "column.stale", columnType: "news", latest: null, undated: true }]),
+    { portal: false, publicServices: true },
+  );
+  assert.equal(undatedColumn.items.find((i) => i.id === "news-columns")?.deducted, 2);
 });
