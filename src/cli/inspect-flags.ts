@@ -2,7 +2,9 @@ import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import type { Command } from "commander";
+import { type AaaaResolver, dnsAaaa, dnsNs, type NsResolver } from "../artifacts/site-steps.ts";
 import { defaultResolver, type Resolver } from "../crawl/fetch.ts";
+import { hasGlobalIpv6 } from "../crawl/site-probes.ts";
 import { bi, say } from "../i18n/bilingual.ts";
 import {
   defaultOptions,
@@ -208,4 +210,32 @@ export function parseAsOf(value: string | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
     throw new CliError(say(bi("--as-of 须为 YYYY-MM-DD", "--as-of must be YYYY-MM-DD")), ExitCode.usage);
   return asOf;
+}
+
+/** The IPv6 steps of an inspection: the DNS lookups, and whether sites are fetched over IPv6. */
+export interface Ipv6Steps {
+  aaaa: AaaaResolver | null;
+  ns: NsResolver | null;
+  ipv6Fetch: boolean;
+}
+
+/**
+ * The same IPv6 steps for every command that inspects (inspect, evaluation inspect, worker): the
+ * ipv6.* checks ask public DNS, which runs against private or loopback addresses have none of;
+ * fetching over IPv6 from a machine without IPv6 would only report the machine's network, and
+ * is said once on standard error.
+ */
+export function ipv6StepsFrom(options: EngineOptions, hasIpv6: () => boolean = hasGlobalIpv6): Ipv6Steps {
+  if (options.allowPrivate) return { aaaa: null, ns: null, ipv6Fetch: false };
+  const ipv6Fetch = hasIpv6();
+  if (!ipv6Fetch)
+    process.stderr.write(
+      `govscore: ${say(
+        bi(
+          "警告：本机没有公网IPv6地址，不经IPv6请求网站，ipv6.home-unreachable、ipv6.links-partial、ipv6.content-differs 不适用",
+          "warning: this machine has no global IPv6 address, so sites are not fetched over IPv6: ipv6.home-unreachable, ipv6.links-partial and ipv6.content-differs are not applicable",
+        ),
+      )}\n`,
+    );
+  return { aaaa: dnsAaaa, ns: dnsNs, ipv6Fetch };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Resolver } from "../crawl/fetch.ts";
 import type { EngineOptions, Profile } from "../inspect/config.ts";
-import { inspectSites, type RunProgress, type StallReport } from "../inspect/inspect.ts";
+import { type InspectRun, inspectSites, type RunProgress, type StallReport } from "../inspect/inspect.ts";
 import type { InspectionReport } from "../inspect/report.ts";
 import type { Database } from "../store/schema.ts";
 import {
@@ -22,6 +22,8 @@ export interface InspectEvaluationRun {
   /** Inspect again sites that already have a report in this evaluation. */
   again?: boolean;
   resolver?: Resolver;
+  /** The DNS lookups and IPv6 fetches of the ipv6.* checks (none: those checks do not apply). */
+  ipv6?: Pick<InspectRun, "aaaa" | "ns" | "ipv6Fetch">;
   onProgress?: (done: number, total: number, report: InspectionReport) => void;
   /** How the run goes, about twice a second (see inspectSites). */
   onRunProgress?: (p: RunProgress) => void;
@@ -56,6 +58,7 @@ export async function inspectEvaluation(
     profile: run.profile ?? null,
     warcDir: run.warcDir ?? null,
     ...(run.resolver ? { resolver: run.resolver } : {}),
+    ...run.ipv6,
     collect: false,
     ...(run.onRunProgress ? { onProgress: run.onRunProgress } : {}),
     ...(run.onStall ? { onStall: run.onStall } : {}),

@@ -10,7 +10,7 @@ import {
   setStatus,
 } from "../evaluations/evaluation-store.ts";
 import type { EngineOptions } from "../inspect/config.ts";
-import { inspectSites, readerThreads } from "../inspect/inspect.ts";
+import { type InspectRun, inspectSites, readerThreads } from "../inspect/inspect.ts";
 import type { Database } from "../store/schema.ts";
 
 /** One site of one evaluation: what a worker needs to inspect it and store the report. */
@@ -134,6 +134,8 @@ export interface WorkerSettings {
   /** The address policy is the worker's, not the job's: whoever queues cannot widen it. */
   options: EngineOptions;
   resolver?: Resolver;
+  /** The DNS lookups and IPv6 fetches of the ipv6.* checks (none: those checks do not apply). */
+  ipv6?: Pick<InspectRun, "aaaa" | "ns" | "ipv6Fetch">;
   onDone?: (job: InspectJob) => void;
   /** A job whose site another worker has already done since it was queued. */
   onSkip?: (job: InspectJob) => void;
@@ -163,6 +165,7 @@ export async function runInspectWorker(db: Kysely<Database>, boss: PgBoss, w: Wo
       asOf: j.asOf,
       options,
       ...(w.resolver ? { resolver: w.resolver } : {}),
+      ...w.ipv6,
       ...(reader ? { reader } : {}),
     });
     if (!report) throw new Error(`no report for ${j.url}`);

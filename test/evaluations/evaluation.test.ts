@@ -121,6 +121,8 @@ for (const backend of backends) {
         code: "t-checklist",
         options,
         resolver: fixtureResolver,
+        // The IPv6 steps reach the inspection (a name without AAAA records, as public DNS says).
+        ipv6: { aaaa: async () => [], ns: null, ipv6Fetch: false },
       });
       assert.deepEqual(
         { inspected: resumed.inspected, skipped: resumed.skipped },
@@ -132,6 +134,15 @@ for (const backend of backends) {
         .where("evaluation_id", "=", ev.id)
         .executeTakeFirstOrThrow();
       assert.equal(Number(count.n), 4, "one report per site, never two");
+      const reports = await store.db
+        .selectFrom("inspection")
+        .select(["website_id", "report"])
+        .where("evaluation_id", "=", ev.id)
+        .execute();
+      const ipv6 = (r: (typeof reports)[number]) =>
+        (r.report as { checks: Record<string, { outcome: string }> }).checks["ipv6.missing"]?.outcome;
+      for (const r of reports)
+        assert.equal(ipv6(r), r.website_id === lost ? "fail" : "not-applicable", `website ${r.website_id}`);
 
       // An evaluator's judgement and a week of monitoring enter as evidence.
       const csv = Buffer.from(

@@ -19,6 +19,7 @@ import {
   addCrawlFlags,
   type CrawlFlags,
   engineOptionsFrom,
+  ipv6StepsFrom,
   parseAsOf,
   profileFrom,
   resolverFrom,
@@ -162,6 +163,7 @@ export function register(program: Command): void {
                 allSites: o.allSites === true,
                 again: o.again === true,
                 resolver,
+                ipv6: ipv6StepsFrom(options),
                 onRunProgress: (p) => status.progress(p),
                 onStall: (st) => status.stall(st),
               });

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { dnsAaaa, dnsNs } from "../../artifacts/site-steps.ts";
-import { hasGlobalIpv6 } from "../../crawl/site-probes.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import { inspectSites } from "../../inspect/inspect.ts";
 import type { InspectionReport } from "../../inspect/report.ts";
@@ -10,6 +8,7 @@ import {
   addCrawlFlags,
   type CrawlFlags,
   engineOptionsFrom,
+  ipv6StepsFrom,
   parseAsOf,
   profileFrom,
   resolverFrom,
@@ -82,17 +81,7 @@ export function register(program: Command): void {
       const asOf = parseAsOf(o.asOf);
       const profile = profileFrom(o);
       const resolver = resolverFrom(o);
-      // Fetching over IPv6 from a machine without IPv6 would only report the machine's network.
-      const ipv6Fetch = !options.allowPrivate && hasGlobalIpv6();
-      if (!options.allowPrivate && !ipv6Fetch)
-        process.stderr.write(
-          `govscore: ${say(
-            bi(
-              "警告：本机没有公网IPv6地址，不经IPv6请求网站，ipv6.home-unreachable、ipv6.links-partial、ipv6.content-differs 不适用",
-              "warning: this machine has no global IPv6 address, so sites are not fetched over IPv6: ipv6.home-unreachable, ipv6.links-partial and ipv6.content-differs are not applicable",
-            ),
-          )}\n`,
-        );
+      const ipv6 = ipv6StepsFrom(options);
       const status = startRunStatus();
       const json = o.json ? new OrderedJsonArray() : null;
       const text = o.json ? null : new OrderedText();
@@ -107,10 +96,7 @@ export function register(program: Command): void {
           warcDir: o.warc ?? null,
           resolver,
           a11y: a11yFromFlags(o),
-          // The ipv6.* checks ask public DNS; runs against private or loopback addresses have none.
-          aaaa: options.allowPrivate ? null : dnsAaaa,
-          ns: options.allowPrivate ? null : dnsNs,
-          ipv6Fetch,
+          ...ipv6,
           // Reports are written as they come (in input order), not all kept to the end.
           collect: false,
           onProgress: (p) => status.progress(p),

@@ -4,7 +4,13 @@ import { openQueue, runInspectWorker } from "../../jobs/pg-queue.ts";
 import { storeConfigFromEnv } from "../../store/config.ts";
 import { openStore } from "../../store/open.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
-import { addCrawlFlags, type CrawlFlags, engineOptionsFrom, resolverFrom } from "../inspect-flags.ts";
+import {
+  addCrawlFlags,
+  type CrawlFlags,
+  engineOptionsFrom,
+  ipv6StepsFrom,
+  resolverFrom,
+} from "../inspect-flags.ts";
 import { printLine } from "../output.ts";
 
 /** The Postgres server the queue lives on; the embedded database runs tasks in-process instead. */
@@ -54,6 +60,7 @@ export function register(program: Command): void {
         concurrency,
         options,
         resolver,
+        ipv6: ipv6StepsFrom(options),
         onDone: (j) => {
           done++;
           process.stderr.write(`[worker ${process.pid}] ${done} ${j.evaluation} ${j.url}\n`);
