@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createEvaluation } from "../src/evaluations/evaluation-store.ts";
+import { createEvaluation } from "../src/evaluations/members.ts";
 import { scoreEvaluation } from "../src/evaluations/score-evaluation.ts";
 import { builtinPath, parseFramework } from "../src/frameworks/load.ts";
 import { enqueueEvaluation, openQueue } from "../src/jobs/pg-queue.ts";
