@@ -11,12 +11,11 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createEvaluation } from "../src/evaluations/evaluation-store.ts";
+import { createEvaluation } from "../src/evaluations/members.ts";
 import { scoreEvaluation } from "../src/evaluations/score-evaluation.ts";
 import { builtinPath, parseFramework } from "../src/frameworks/load.ts";
 import { enqueueEvaluation, openQueue } from "../src/jobs/pg-queue.ts";
-import { scoresCsvFromEvaluation } from "../src/publish/from-evaluation.ts";
-import { loadReleaseInput } from "../src/publish/load-input.ts";
+import { loadDatabaseRelease } from "../src/publish/from-evaluations.ts";
 import { produceRelease } from "../src/publish/produce.ts";
 import { importRegistryCsv } from "../src/registry/import-registry.ts";
 import { openStore } from "../src/store/open.ts";
@@ -177,10 +176,10 @@ const one = results[0];
 
 /** The release of the run, as `govscore release --evaluation` makes it (kept in memory). */
 async function release(evaluation: string): Promise<{ files: number; pages: number }> {
-  const scores = await scoresCsvFromEvaluation(store.db, evaluation);
-  const input = loadReleaseInput(
-    { scores: scores.file, scoresBytes: scores.bytes },
-    { ranking: "dense", tierLadder: ["合格", "不合格"], publishedTiers: ["合格", "不合格"], year: 2026 },
+  const input = await loadDatabaseRelease(
+    store.db,
+    { evaluations: [evaluation], publishTiers: ["合格", "不合格"] },
+    { ranking: "dense", year: 2026 },
   );
   const produced = await produceRelease(input, { pdf: false, site: true });
   return { files: produced.out.size, pages: produced.site.size };

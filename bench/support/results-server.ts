@@ -1,12 +1,8 @@
 // Child process of bench/api-results.ts: a workspace API over an in-memory database holding one
 // published evaluation of N bodies, plus a bare route answering the same bytes (the ceiling).
 import { parseArgs } from "node:util";
-import {
-  createEvaluation,
-  getEvaluation,
-  saveEvidenceValues,
-  setStatus,
-} from "../../src/evaluations/evaluation-store.ts";
+import { getEvaluation, saveEvidenceValues, setStatus } from "../../src/evaluations/evaluation-store.ts";
+import { createEvaluation } from "../../src/evaluations/members.ts";
 import { scoreEvaluation } from "../../src/evaluations/score-evaluation.ts";
 import { parseFramework } from "../../src/frameworks/load.ts";
 import { importRegistryCsv } from "../../src/registry/import-registry.ts";

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { type FixtureServer, fixtureResolver, startFixtureServer } from "../../fixtures/server.ts";
 import { EXTERNAL_HOST_DEAD, EXTERNAL_HOST_OK } from "../../fixtures/site.ts";
-import { createEvaluation, getEvaluation, setStatus } from "../evaluations/evaluation-store.ts";
+import { getEvaluation, setStatus } from "../evaluations/evaluation-store.ts";
 import { inspectEvaluation } from "../evaluations/inspect-evaluation.ts";
+import { createEvaluation } from "../evaluations/members.ts";
 import { type EvaluationScores, scoreEvaluation } from "../evaluations/score-evaluation.ts";
 import { builtinPath, parseFramework } from "../frameworks/load.ts";
 import { defaultOptions } from "../inspect/config.ts";
@@ -36,19 +37,14 @@ async function writeDemoRelease(
   dir: string,
   siteDir: string,
 ): Promise<DemoEvaluation["release"]> {
-  const { scoresCsvFromEvaluation } = await import("../publish/from-evaluation.ts");
-  const { loadReleaseInput } = await import("../publish/load-input.ts");
+  const { loadDatabaseRelease } = await import("../publish/from-evaluations.ts");
   const { produceRelease } = await import("../publish/produce.ts");
   const { writeAllOrNothing } = await import("../publish/write-dir.ts");
-  const scores = await scoresCsvFromEvaluation(db, DEMO_EVALUATION);
-  const input = loadReleaseInput(
-    { scores: scores.file, scoresBytes: scores.bytes },
-    {
-      ranking: "dense",
-      tierLadder: ["合格", "不合格"],
-      publishedTiers: ["合格", "不合格"],
-      year: Number(DEMO_AS_OF.slice(0, 4)),
-    },
+  // The check list's ladder (合格, 不合格) comes from its framework; the release lists both.
+  const input = await loadDatabaseRelease(
+    db,
+    { evaluations: [DEMO_EVALUATION], publishTiers: ["合格", "不合格"] },
+    { ranking: "dense", year: Number(DEMO_AS_OF.slice(0, 4)) },
   );
   const produced = await produceRelease(input, { pdf: false, site: true });
   writeAllOrNothing(dir, produced.out);

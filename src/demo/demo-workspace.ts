@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import type { Resolver } from "../crawl/fetch.ts";
-import { createEvaluation, saveEvidenceValues, setStatus } from "../evaluations/evaluation-store.ts";
+import { saveEvidenceValues, setStatus } from "../evaluations/evaluation-store.ts";
 import { applyConsensus } from "../evaluations/expert-scores.ts";
 import { inspectEvaluation } from "../evaluations/inspect-evaluation.ts";
+import { createEvaluation } from "../evaluations/members.ts";
 import { scoreEvaluation } from "../evaluations/score-evaluation.ts";
 import { frameworkLeaves } from "../frameworks/leaves.ts";
 import { builtinPath, parseFramework } from "../frameworks/load.ts";

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { Framework } from "../frameworks/schema.ts";
 import type { Database, EvaluationStatus, EvaluationTable, EvidenceKind } from "../store/schema.ts";
 
 export interface EvaluationRow {
@@ -15,95 +14,9 @@ export interface EvaluationRow {
   status: EvaluationStatus;
 }
 
-export interface TargetBody {
-  bodyId: string;
-  name: string;
-  shortName: string | null;
-  divisionCode: string | null;
-  /** The category the body is ranked in, by its Chinese name (null: none chosen). */
-  category: string | null;
-  websites: { id: number; url: string; role: string }[];
-}
-
 export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 export class EvaluationError extends Error {}
-
-/**
- * Creates an evaluation over the bodies of the given categories. A body in several of them is
- * ranked in the first one listed, as a release lists each body once per ranking.
- */
-export async function createEvaluation(
-  db: Kysely<Database>,
-  input: {
-    code: string;
-    name: string;
-    framework: Framework;
-    frameworkSource: string;
-    asOf: string;
-    categories: string[];
-    bodies?: string[];
-  },
-): Promise<{ evaluation: EvaluationRow; targets: number }> {
-  return db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom("evaluation")
-      .select("id")
-      .where("code", "=", input.code)
-      .executeTakeFirst();
-    if (exists) throw new EvaluationError(`评估 ${input.code} 已存在 (evaluation ${input.code} exists)`);
-    const cats = input.categories.length
-      ? await trx
-          .selectFrom("category")
-          .select(["code", "name_zh"])
-          .where((eb) => eb.or([eb("code", "in", input.categories), eb("name_zh", "in", input.categories)]))
-          .execute()
-      : [];
-    const unknown = input.categories.filter((c) => !cats.some((k) => k.code === c || k.name_zh === c));
-    if (unknown.length) throw new EvaluationError(`未知类别 (unknown categories): ${unknown.join(", ")}`);
-    const ordered = input.categories.map((c) => cats.find((k) => k.code === c || k.name_zh === c)?.code);
-    const row = await trx
-      .insertInto("evaluation")
-      .values({
-        code: input.code,
-        name: input.name,
-        framework_id: input.framework.id,
-        framework_version: input.framework.version,
-        framework_source: input.frameworkSource,
-        framework_sha256: sha256(input.frameworkSource),
-        as_of: input.asOf,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const members = ordered.length
-      ? await trx
-          .selectFrom("body_category")
-          .select(["body_id", "category_code"])
-          .where("category_code", "in", ordered as string[])
-          .execute()
-      : [];
-    const chosen = new Map<string, string | null>();
-    for (const code of ordered)
-      for (const m of members)
-        if (m.category_code === code && !chosen.has(m.body_id)) chosen.set(m.body_id, code ?? null);
-    if (input.bodies?.length) {
-      const found = await trx.selectFrom("body").select("id").where("id", "in", input.bodies).execute();
-      const missing = input.bodies.filter((b) => !found.some((f) => f.id === b));
-      if (missing.length) throw new EvaluationError(`未知单位 (unknown bodies): ${missing.join(", ")}`);
-      for (const b of input.bodies) if (!chosen.has(b)) chosen.set(b, null);
-    }
-    if (chosen.size === 0)
-      throw new EvaluationError("评估没有任何被评估单位 (the evaluation has no bodies to evaluate)");
-    await trx
-      .insertInto("evaluation_body")
-      .values(
-        [...chosen].map(([body_id, category_code]) => ({ evaluation_id: row.id, body_id, category_code })),
-      )
-      .execute();
-    const evaluation = await getEvaluationIn(trx, input.code);
-    return { evaluation: evaluation as EvaluationRow, targets: chosen.size };
-  });
-}
 
 function toEvaluationRow(r: Selectable<EvaluationTable>): EvaluationRow {
   return {
@@ -119,7 +32,7 @@ function toEvaluationRow(r: Selectable<EvaluationTable>): EvaluationRow {
   };
 }
 
-async function getEvaluationIn(db: Kysely<Database>, code: string): Promise<EvaluationRow | null> {
+export async function getEvaluationIn(db: Kysely<Database>, code: string): Promise<EvaluationRow | null> {
   const r = await db.selectFrom("evaluation").selectAll().where("code", "=", code).executeTakeFirst();
   return r ? toEvaluationRow(r) : null;
 }
@@ -139,49 +52,19 @@ export async function getEvaluation(db: Kysely<Database>, code: string): Promise
 export async function listEvaluations(db: Kysely<Database>) {
   return db
     .selectFrom("evaluation")
-    .leftJoin("evaluation_body", "evaluation_body.evaluation_id", "evaluation.id")
-    .select((eb) => [
+    .leftJoin("evaluation_member", "evaluation_member.evaluation_id", "evaluation.id")
+    .select([
       "evaluation.code",
       "evaluation.name",
       "evaluation.framework_id",
       "evaluation.as_of",
       "evaluation.status",
-      eb.fn.count<number>("evaluation_body.body_id").as("bodies"),
+      // Units, each counted once however many categories rank it.
+      sql<number>`count(distinct (evaluation_member.body_id, evaluation_member.app_id))`.as("bodies"),
     ])
     .groupBy(["evaluation.id", "evaluation.code", "evaluation.name"])
     .orderBy("evaluation.id")
     .execute();
-}
-
-/** The bodies of an evaluation with their websites, portals first, in registry order. */
-export async function evaluationTargets(db: Kysely<Database>, evaluationId: number): Promise<TargetBody[]> {
-  const bodies = await db
-    .selectFrom("evaluation_body")
-    .innerJoin("body", "body.id", "evaluation_body.body_id")
-    .leftJoin("category", "category.code", "evaluation_body.category_code")
-    .select(["body.id", "body.name", "body.short_name", "body.division_code", "category.name_zh as category"])
-    .where("evaluation_body.evaluation_id", "=", evaluationId)
-    .orderBy("body.id")
-    .execute();
-  const sites = await db
-    .selectFrom("website")
-    .innerJoin("evaluation_body", "evaluation_body.body_id", "website.body_id")
-    .select(["website.id", "website.body_id", "website.url", "website.role"])
-    .where("evaluation_body.evaluation_id", "=", evaluationId)
-    .orderBy("website.id")
-    .execute();
-  const roleOrder = (r: string) => (r === "portal" ? 0 : r === "department" ? 1 : 2);
-  return bodies.map((b) => ({
-    bodyId: b.id,
-    name: b.name,
-    shortName: b.short_name,
-    divisionCode: b.division_code,
-    category: b.category ?? null,
-    websites: sites
-      .filter((s) => s.body_id === b.id)
-      .sort((x, y) => roleOrder(x.role) - roleOrder(y.role) || x.id - y.id)
-      .map((s) => ({ id: s.id, url: s.url, role: s.role })),
-  }));
 }
 
 export async function setStatus(db: Kysely<Database>, id: number, status: EvaluationStatus): Promise<void> {
@@ -259,6 +142,8 @@ export async function inspectionReports(
 
 export interface EvidenceValueRow {
   bodyId: string;
+  /** The app the value is about, in an evaluation of apps (absent or null: the body itself). */
+  appId?: number | null;
   kind: EvidenceKind;
   code: string;
   value: unknown;
@@ -277,6 +162,7 @@ export async function saveEvidenceValues(
       const chunk = rows.slice(i, i + 500).map((r) => ({
         evaluation_id: evaluationId,
         body_id: r.bodyId,
+        app_id: r.appId ?? null,
         kind: r.kind,
         code: r.code,
         value: JSON.stringify(r.value),
@@ -286,7 +172,7 @@ export async function saveEvidenceValues(
         .insertInto("evidence_value")
         .values(chunk)
         .onConflict((oc) =>
-          oc.columns(["evaluation_id", "body_id", "kind", "code"]).doUpdateSet((eb) => ({
+          oc.columns(["evaluation_id", "body_id", "app_id", "kind", "code"]).doUpdateSet((eb) => ({
             value: eb.ref("excluded.value"),
             source: eb.ref("excluded.source"),
             updated_at: new Date(),
@@ -305,14 +191,16 @@ export async function evidenceValues(
 ): Promise<EvidenceValueRow[]> {
   const rows = await db
     .selectFrom("evidence_value")
-    .select(["body_id", "kind", "code", "value", "source"])
+    .select(["body_id", "app_id", "kind", "code", "value", "source"])
     .where("evaluation_id", "=", evaluationId)
     .orderBy("body_id")
+    .orderBy("app_id")
     .orderBy("kind")
     .orderBy("code")
     .execute();
   return rows.map((r) => ({
     bodyId: r.body_id,
+    appId: r.app_id,
     kind: r.kind,
     code: r.code,
     // Both drivers parse jsonb, so a JSON string value arrives as a plain string.
@@ -321,14 +209,32 @@ export async function evidenceValues(
   }));
 }
 
+/** The place of a unit in one of its categories: its rank on every node among that category's units. */
+export interface CategoryRanks {
+  /** The category's Chinese name; null for a body added by id outside the evaluation's categories. */
+  category: string | null;
+  ranks: Record<string, number | null>;
+}
+
 export interface ScoredBody {
+  /** The body evaluated, or the body that owns the app evaluated. */
   bodyId: string;
+  /** The app evaluated, in an evaluation of apps. */
+  app?: { id: number; name: string };
+  /** Scores on every node, computed once for the unit whatever the number of its categories. */
   scores: Record<string, number | null>;
+  /** Ranks in each category the unit belongs to, in the evaluation's order of categories. */
+  rankings: CategoryRanks[];
+  /** The first of `rankings` (what readers of the first output format read). */
+  category: string | null;
   ranks: Record<string, number | null>;
   tier: string | null;
 }
 
-/** Keeps a scoring run: its full output and hashes of what went in, and one row per body × node. */
+/**
+ * Keeps a scoring run: its full output and hashes of what went in, and one row per unit ×
+ * category × node (the unit's score, its rank in that category).
+ */
 export async function saveScoreRun(
   db: Kysely<Database>,
   run: {
@@ -353,19 +259,33 @@ export async function saveScoreRun(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const rows = run.bodies.flatMap((b) =>
-      Object.keys(b.scores).map((node) => ({
-        run_id: id,
-        body_id: b.bodyId,
-        node,
-        score: b.scores[node] ?? null,
-        rank: b.ranks[node] ?? null,
-        tier: null as string | null,
-      })),
+    const codes = new Map(
+      (await trx.selectFrom("category").select(["code", "name_zh"]).execute()).map((c) => [
+        c.name_zh,
+        c.code,
+      ]),
     );
-    // The tier belongs to the body as a whole; it is kept on a row of its own node "*".
-    for (const b of run.bodies)
-      rows.push({ run_id: id, body_id: b.bodyId, node: "*", score: null, rank: null, tier: b.tier });
+    const rows = run.bodies.flatMap((b) =>
+      b.rankings.flatMap((r) => {
+        const unit = {
+          run_id: id,
+          body_id: b.bodyId,
+          app_id: b.app?.id ?? null,
+          category_code: r.category === null ? null : (codes.get(r.category) ?? null),
+        };
+        return [
+          ...Object.keys(b.scores).map((node) => ({
+            ...unit,
+            node,
+            score: b.scores[node] ?? null,
+            rank: r.ranks[node] ?? null,
+            tier: null as string | null,
+          })),
+          // The tier belongs to the unit as a whole; it is kept on a row of its own node "*".
+          { ...unit, node: "*", score: null, rank: null, tier: b.tier },
+        ];
+      }),
+    );
     for (let i = 0; i < rows.length; i += 1000)
       await trx
         .insertInto("score_result")

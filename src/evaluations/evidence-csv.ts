@@ -13,6 +13,12 @@ export interface EvidenceProblem {
 }
 
 const COLUMNS = ["body_id", "kind", "code", "value", "source"] as const;
+
+/** A unit values may name: a body, or an app (named by its owner's body_id and its name). */
+export interface EvidenceUnit {
+  readonly bodyId: string;
+  readonly app: { readonly id: number; readonly name: string } | null;
+}
 const KINDS: readonly EvidenceKind[] = ["rubric", "figure", "answer", "manual", "fact"];
 const YES = new Set(["yes", "y", "true", "1", "是", "有"]);
 const NO = new Set(["no", "n", "false", "0", "否", "无"]);
@@ -20,13 +26,15 @@ const NO = new Set(["no", "n", "false", "0", "否", "无"]);
 /**
  * Reads what evaluators add to an evaluation (expert rubric levels, submitted figures, yes/no
  * answers, manual veto judgements, facts such as a week of monitoring) and checks every row
- * against the framework and the evaluation's bodies. Returns rows only when no row is bad.
+ * against the framework and the evaluation's units. An evaluation of apps names each app as the
+ * registry does, by `body_id` (its owner) and `app` (its name). Returns rows only when no row is
+ * bad.
  */
 export function parseEvidenceCsv(
   bytes: Uint8Array,
   file: string,
   fw: Framework,
-  bodyIds: ReadonlySet<string>,
+  units: readonly EvidenceUnit[],
 ): { rows: EvidenceValueRow[]; problems: EvidenceProblem[] } {
   const problems: EvidenceProblem[] = [];
   const { text } = decodeText(bytes);
@@ -44,11 +52,14 @@ export function parseEvidenceCsv(
   if (!head)
     return { rows: [], problems: [{ line: 1, column: null, message: "文件为空 (the file is empty)" }] };
   const header = head.record.map((h) => h.trim());
-  for (const c of COLUMNS.slice(0, 4))
+  const ofApps = units.some((u) => u.app !== null);
+  for (const c of [...COLUMNS.slice(0, 4), ...(ofApps ? ["app"] : [])])
     if (!header.includes(c))
       problems.push({ line: 1, column: c, message: `表头缺少列 ${c} (the header lacks column ${c})` });
   if (problems.length) return { rows: [], problems };
-  const at = (r: string[], c: string) => (r[header.indexOf(c)] ?? "").trim();
+  const at = (r: string[], c: string) => (header.includes(c) ? (r[header.indexOf(c)] ?? "").trim() : "");
+  const unitKey = (bodyId: string, app: string) => `${bodyId}\u0000${app}`;
+  const byKey = new Map(units.map((u) => [unitKey(u.bodyId, u.app?.name ?? ""), u]));
   const leafSources = frameworkLeaves(fw);
   const vetoIds = new Set((fw.checklist?.veto ?? []).map((v) => v.id));
   const seen = new Map<string, number>();
@@ -57,24 +68,35 @@ export function parseEvidenceCsv(
     const line = info.lines;
     const bad = (column: string, message: string) => problems.push({ line, column, message });
     const bodyId = at(record, "body_id");
+    const app = at(record, "app");
     const kind = at(record, "kind") as EvidenceKind;
     const code = at(record, "code");
     const raw = at(record, "value");
     const source = at(record, "source") || file;
-    if (!bodyIds.has(bodyId))
-      bad("body_id", `单位 ${bodyId} 不在本评估中 (body ${bodyId} is not in this evaluation)`);
+    const unit = byKey.get(unitKey(bodyId, app));
+    if (ofApps && !app)
+      bad("app", "应用评估的每一行须写明应用名 (an evaluation of apps needs the app's name on every row)");
+    else if (!ofApps && app)
+      bad("app", `本评估评估单位，不评估应用：${app} (this evaluation evaluates bodies, not apps)`);
+    else if (!unit)
+      bad(
+        ofApps ? "app" : "body_id",
+        ofApps
+          ? `应用 ${app}（${bodyId}）不在本评估中 (app ${app} of ${bodyId} is not in this evaluation)`
+          : `单位 ${bodyId} 不在本评估中 (body ${bodyId} is not in this evaluation)`,
+      );
     if (!KINDS.includes(kind)) {
       bad("kind", `类型应为 ${KINDS.join("/")} (kind must be one of ${KINDS.join(", ")}): ${kind}`);
       continue;
     }
-    const key = `${bodyId}\u0000${kind}\u0000${code}`;
+    const key = `${bodyId}\u0000${app}\u0000${kind}\u0000${code}`;
     const dup = seen.get(key);
     if (dup !== undefined) bad("code", `与第 ${dup} 行重复 (repeats line ${dup})`);
     seen.set(key, line);
     const checked = checkEvidenceValue(fw, kind, code, raw, leafSources, vetoIds);
     for (const p of checked.problems) bad(p.column, p.message);
     const value = checked.value;
-    rows.push({ bodyId, kind, code, value, source });
+    rows.push({ bodyId, ...(unit?.app ? { appId: unit.app.id } : {}), kind, code, value, source });
   }
   return problems.length ? { rows: [], problems } : { rows, problems };
 }

@@ -4,13 +4,8 @@ import type { EngineOptions, Profile } from "../inspect/config.ts";
 import { type InspectRun, inspectSites, type RunProgress, type StallReport } from "../inspect/inspect.ts";
 import type { InspectionReport } from "../inspect/report.ts";
 import type { Database } from "../store/schema.ts";
-import {
-  evaluationTargets,
-  getEvaluation,
-  inspectedWebsites,
-  saveInspection,
-  setStatus,
-} from "./evaluation-store.ts";
+import { getEvaluation, inspectedWebsites, saveInspection, setStatus } from "./evaluation-store.ts";
+import { evaluationTargets } from "./members.ts";
 
 export interface InspectEvaluationRun {
   code: string;

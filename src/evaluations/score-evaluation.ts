@@ -4,13 +4,13 @@ import { tableFromEvidence } from "../frameworks/collect.ts";
 import type { Evidence } from "../frameworks/evidence.ts";
 import { parseFramework } from "../frameworks/load.ts";
 import type { Framework } from "../frameworks/schema.ts";
-import { scoreTable } from "../frameworks/score.ts";
+import { ranksInGroups, scoreTable } from "../frameworks/score.ts";
 import { resolveTree } from "../scoring/structure.ts";
 import type { Database } from "../store/schema.ts";
 import {
+  type CategoryRanks,
   type EvaluationRow,
   type EvidenceValueRow,
-  evaluationTargets,
   evidenceValues,
   getEvaluation,
   inspectionReports,
@@ -18,10 +18,14 @@ import {
   saveScoreRun,
   sha256,
 } from "./evaluation-store.ts";
+import { evaluationTargets } from "./members.ts";
 
+/** What is known about one evaluated unit (a body, or an app), with every category it is ranked in. */
 export interface BodyEvidence {
   bodyId: string;
-  category: string | null;
+  app?: { id: number; name: string };
+  /** Its categories in the evaluation's order (empty: a body added by id). */
+  categories: string[];
   /** The site whose inspection stands for the body (its portal when it has one). */
   site: string | null;
   portal: boolean;
@@ -89,28 +93,46 @@ export function bodyEvidence(raw: InspectionLike | undefined, values: readonly E
 }
 
 export interface EvaluationScores {
-  schema: "govscore.evaluation-scores/1";
+  schema: "govscore.evaluation-scores/2";
   evaluation: string;
   framework: { id: string; version: string; sha256: string };
   asOf: string;
-  /** The node whose score is the body's result ("total" for a check list). */
+  /** The node whose score is the unit's result ("total" for a check list). */
   root: string;
+  /** One entry per unit (a body, or an app), each with its ranks in every category it is in. */
   bodies: (ScoredBody & {
-    category: string | null;
     site: string | null;
     verdict?: string;
     reason?: string;
   })[];
 }
 
-/** Pure: the same evidence always gives the same output, byte for byte. */
+/** A unit's categories as ranking groups: a body added by id is in no category (null). */
+const groupsOf = (b: BodyEvidence): (string | null)[] => (b.categories.length ? b.categories : [null]);
+
+function withRankings(b: BodyEvidence, rankings: CategoryRanks[]) {
+  const first = rankings[0] ?? { category: null, ranks: {} };
+  return {
+    bodyId: b.bodyId,
+    ...(b.app ? { app: b.app } : {}),
+    rankings,
+    category: first.category,
+    ranks: first.ranks,
+    site: b.site,
+  };
+}
+
+/**
+ * Pure: the same evidence always gives the same output, byte for byte. Each unit is scored once;
+ * a framework that ranks `groupBy: category` ranks it in every category it belongs to.
+ */
 export function scoreEvidence(
   fw: Framework,
   ev: EvaluationRow,
   bodies: readonly BodyEvidence[],
 ): EvaluationScores {
   const head = {
-    schema: "govscore.evaluation-scores/1" as const,
+    schema: "govscore.evaluation-scores/2" as const,
     evaluation: ev.code,
     framework: { id: fw.id, version: fw.version, sha256: ev.frameworkSha256 },
     asOf: ev.asOf,
@@ -128,11 +150,11 @@ export function scoreEvidence(
           publicServices: b.evidence.answers?.["public-services"] !== false,
         });
         return {
-          bodyId: b.bodyId,
-          category: b.category,
-          site: b.site,
+          ...withRankings(
+            b,
+            groupsOf(b).map((category) => ({ category, ranks: {} })),
+          ),
           scores: { total: r.total, deductions: r.deductionScore, bonus: r.bonusScore },
-          ranks: {},
           tier: r.verdict,
           verdict: r.verdict,
           reason: r.reason,
@@ -140,23 +162,45 @@ export function scoreEvidence(
       }),
     };
   }
+  // Imputation or quantile tiers by category, if a framework asks for them, use a unit's first
+  // category: they need one group per unit. Rankings are made below, in every category.
   const table = tableFromEvidence(
     fw,
-    bodies.map((b) => ({ unit: b.bodyId, evidence: b.evidence, groups: { category: b.category ?? "" } })),
+    bodies.map((b) => ({
+      unit: b.app ? `${b.bodyId}/${b.app.name}` : b.bodyId,
+      evidence: b.evidence,
+      groups: { category: b.categories[0] ?? "" },
+    })),
   );
   const { output, structure } = scoreTable(fw, table);
+  const perCategory = fw.pipeline?.ranking.groupBy === "category";
+  const groups = bodies.map((b) => groupsOf(b).map((c) => c ?? ""));
+  const ranked = perCategory ? ranksInGroups(fw, output.units, groups) : [];
   return {
     ...head,
     root: resolveTree(structure).root,
-    bodies: output.units.map((u, i) => ({
-      bodyId: u.unit,
-      category: bodies[i]?.category ?? null,
-      site: bodies[i]?.site ?? null,
-      scores: u.scores,
-      ranks: u.ranks,
-      tier: u.tier,
-    })),
+    bodies: output.units.map((u, i) => {
+      const b = bodies[i] as BodyEvidence;
+      const rankings = groupsOf(b).map((category) => ({
+        category,
+        // Without per-category ranking the framework ranks every unit together.
+        ranks: perCategory ? (ranked[i]?.get(category ?? "") ?? {}) : u.ranks,
+      }));
+      return { ...withRankings(b, rankings), scores: u.scores, tier: u.tier };
+    }),
   };
+}
+
+/**
+ * A stored run's ranks per category, whatever its format: a run made before units could be in
+ * several categories (`govscore.evaluation-scores/1`) has one category and its ranks.
+ */
+export function rankingsOf(b: {
+  rankings?: CategoryRanks[];
+  category: string | null;
+  ranks: Record<string, number | null>;
+}): CategoryRanks[] {
+  return b.rankings ?? [{ category: b.category, ranks: b.ranks }];
 }
 
 /**
@@ -174,14 +218,16 @@ export async function scoreEvaluation(
   const values = await evidenceValues(db, ev.id);
   const bodies: BodyEvidence[] = targets.map((t) => {
     const main = t.websites.find((w) => reports.has(w.id)) ?? t.websites[0];
+    const appId = t.app?.id ?? null;
     return {
       bodyId: t.bodyId,
-      category: t.category,
+      ...(t.app ? { app: t.app } : {}),
+      categories: t.categories,
       site: main?.url ?? null,
       portal: main?.role === "portal",
       evidence: bodyEvidence(
         main ? (reports.get(main.id) as InspectionLike | undefined) : undefined,
-        values.filter((v) => v.bodyId === t.bodyId),
+        values.filter((v) => v.bodyId === t.bodyId && (v.appId ?? null) === appId),
       ),
     };
   });

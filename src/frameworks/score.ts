@@ -115,3 +115,37 @@ function assignTiers(fw: Framework, table: Table, r: PipelineResult, root: strin
   }
   return Array.from(scores, (s) => tierByThreshold(s, t.levels));
 }
+
+/**
+ * Ranks on every node within each group a unit belongs to, when a unit may belong to several (one
+ * ranking per category: 成都 among 副省级城市 and among 省会城市). The scores are the units' own,
+ * computed once; only the ranking is per group, with the framework's ties and rounding. Returns,
+ * per unit, its ranks in each of its groups.
+ */
+export function ranksInGroups(
+  fw: Framework,
+  units: readonly UnitScores[],
+  groupsOf: readonly (readonly string[])[],
+): Map<string, Record<string, number | null>>[] {
+  const { rank } = compilePipeline(fw);
+  const out = units.map(() => new Map<string, Record<string, number | null>>());
+  const nodes = Object.keys(units[0]?.scores ?? {});
+  for (const group of new Set(groupsOf.flat())) {
+    const members = groupsOf.flatMap((g, i) => (g.includes(group) ? [i] : []));
+    const ranked = nodes.map((node) =>
+      rankDescending(
+        members.map((i) => units[i]?.scores[node] ?? Number.NaN),
+        rank.ties,
+        rank.roundDigits,
+      ),
+    );
+    members.forEach((i, k) => {
+      const r = ranked.map((column) => column[k] as number);
+      out[i]?.set(
+        group,
+        Object.fromEntries(nodes.map((n, j) => [n, Number.isNaN(r[j]) ? null : (r[j] as number)])),
+      );
+    });
+  }
+  return out;
+}

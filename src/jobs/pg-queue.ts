@@ -3,12 +3,12 @@ import PgBoss from "pg-boss";
 import type { Resolver } from "../crawl/fetch.ts";
 import { ThreadedReader } from "../crawl/page-reader.ts";
 import {
-  evaluationTargets,
   getEvaluation,
   inspectedWebsites,
   saveInspection,
   setStatus,
 } from "../evaluations/evaluation-store.ts";
+import { evaluationTargets } from "../evaluations/members.ts";
 import type { EngineOptions } from "../inspect/config.ts";
 import { type InspectRun, inspectSites, readerThreads } from "../inspect/inspect.ts";
 import type { Database } from "../store/schema.ts";

@@ -14,7 +14,16 @@ export interface RegistryMatch {
 }
 export type RegistryLookup = (name: string) => RegistryMatch | undefined;
 
-export interface BuildOptions {
+/** An evaluation's tier ladder (best first, without 档/级) and the tiers its release lists. */
+export interface TierSettings {
+  readonly tierLadder: readonly string[];
+  readonly publishedTiers: readonly string[];
+}
+
+/** The national release's tiers, when nothing else is said; its lists name the top two. */
+export const DEFAULT_TIERS = ["卓越", "优秀", "良好", "发展"] as const;
+
+export interface BuildOptions extends Partial<TierSettings> {
   /** The ranking convention when the file has no rank column: dense (the national release) by default. */
   readonly ranking: TieRule;
   readonly rankingFor?: Readonly<Record<string, TieRule>>;
@@ -22,6 +31,15 @@ export interface BuildOptions {
   /** Round scores to this many decimals before ranking (as a printed table would tie them). */
   readonly roundDigits?: number | undefined;
   readonly lookup?: RegistryLookup | undefined;
+  /** Evaluations with tiers of their own (a release from the database: each framework's ladder). */
+  readonly tiersFor?: Readonly<Record<string, TierSettings>>;
+}
+
+export function tiersOf(options: BuildOptions, evaluation: string): TierSettings {
+  const own = options.tiersFor?.[evaluation];
+  if (own) return own;
+  const tierLadder = options.tierLadder ?? DEFAULT_TIERS;
+  return { tierLadder, publishedTiers: options.publishedTiers ?? tierLadder.slice(0, 2) };
 }
 
 /** Groups a scores file into evaluations → categories → entries, in the file's order, with ranks. */
@@ -46,14 +64,15 @@ export function buildEvaluations(scores: ScoresFile, options: BuildOptions): Rel
     const categories: ReleaseCategory[] = [];
     for (const [category, members] of byCategory) {
       const withRank = members.filter((m) => m.rank !== undefined);
-      if (withRank.length > 0 && withRank.length < members.length) {
-        const missing = members.find((m) => m.rank === undefined) as ScoreRow;
+      // A row without a score needs no rank (a unit vetoed or not scored has none).
+      const missing = members.find((m) => m.rank === undefined && m.score !== undefined);
+      if (withRank.length > 0 && missing) {
         problems.push(
           problem(
             scores.file,
             missing.line,
             "rank",
-            `类别「${category}」中有的行有名次、有的没有：要么全给，要么全不给（由得分计算）`,
+            `类别「${category}」中有的行有名次、有的没有：有得分的行要么全给，要么全不给（由得分计算）`,
             `category "${category}" gives ranks for some rows only: give all of them or none (computed from scores)`,
           ),
         );
@@ -76,6 +95,7 @@ export function buildEvaluations(scores: ScoresFile, options: BuildOptions): Rel
           body: m.body,
           bodyEn: m.bodyEn,
           bodyId: match?.bodyId,
+          unit: m.unit,
           divisionCode: m.divisionCode ?? match?.divisionCode,
           order: m.order ?? officialOrder,
           score: m.score,
@@ -87,11 +107,14 @@ export function buildEvaluations(scores: ScoresFile, options: BuildOptions): Rel
       categories.push({ name: category, nameEn: members.find((m) => m.categoryEn)?.categoryEn, entries });
     }
     const hasTiers = rows.some((r) => r.tier !== undefined);
+    const tiers = tiersOf(options, name);
     evaluations.push({
       name,
       nameEn: rows.find((r) => r.evaluationEn)?.evaluationEn,
       ranking,
       tierSuffix: rows.find((r) => r.tierSuffix)?.tierSuffix ?? "档",
+      tierLadder: tiers.tierLadder,
+      publishedTiers: tiers.publishedTiers,
       present: options.presentFor?.[name] ?? (hasTiers ? "tiers" : "ranking"),
       categories,
     });

@@ -1,30 +1,30 @@
 import { readFileSync } from "node:fs";
-import { type BuildOptions, buildEvaluations, type RegistryLookup } from "./build-input.ts";
+import { type BuildOptions, buildEvaluations, type RegistryLookup, tiersOf } from "./build-input.ts";
+
+export { DEFAULT_TIERS } from "./build-input.ts";
+
 import { type InputProblem, problem, ReleaseInputError } from "./input-error.ts";
-import { parseScoresCsv } from "./scores-csv.ts";
+import { parseScoresCsv, type ScoresFile } from "./scores-csv.ts";
 import { parseCasesCsv, parseEvidenceCsv } from "./side-csv.ts";
-import type { ReleaseInput } from "./types.ts";
+import type { PracticeCase, ReleaseInput } from "./types.ts";
 
 export interface ReleaseFiles {
-  readonly scores: string;
-  /** The scores file's content when it does not come from disk (a release from the database). */
-  readonly scoresBytes?: Uint8Array | undefined;
-  readonly previous?: string | undefined;
-  readonly cases?: string | undefined;
+  /** A scores file to read, or rows already read (a release from the database). */
+  readonly scores: string | ScoresFile;
+  /** The previous edition, the same way. */
+  readonly previous?: string | ScoresFile | undefined;
+  /** A cases file to read, or the cases themselves (those the evaluations in the database received). */
+  readonly cases?: string | readonly PracticeCase[] | undefined;
   readonly evidence?: string | undefined;
 }
 
 export interface ReleaseSettings extends Omit<BuildOptions, "lookup"> {
-  readonly tierLadder: readonly string[];
-  readonly publishedTiers: readonly string[];
   readonly year?: number | undefined;
   readonly previousYear?: number | undefined;
 }
 
-export const DEFAULT_TIERS = ["卓越", "优秀", "良好", "发展"] as const;
-
 /**
- * Reads every input file of a release and builds the ReleaseInput. Problems of all files are
+ * Reads every input of a release and builds the ReleaseInput. Problems of all inputs are
  * gathered and thrown together, before anything is written.
  */
 export function loadReleaseInput(
@@ -58,25 +58,39 @@ export function loadReleaseInput(
       return undefined;
     }
   };
-  for (const t of settings.publishedTiers) {
-    if (!settings.tierLadder.includes(t)) {
-      problems.push(
-        problem("--publish-tiers", null, null, `「${t}」不在档级序列中`, `"${t}" is not in the tier ladder`),
-      );
-    }
-  }
   const options: BuildOptions = { ...settings, lookup };
-  const load = (file: string, given?: Uint8Array) => {
-    const bytes = given ?? read(file);
-    if (!bytes) return undefined;
-    const parsed = attempt(() => parseScoresCsv(file, bytes, settings.tierLadder));
+  const ladderOf = (evaluation: string) => tiersOf(options, evaluation).tierLadder;
+  const load = (given: string | ScoresFile) => {
+    let parsed: ScoresFile | undefined;
+    if (typeof given === "string") {
+      const bytes = read(given);
+      parsed = bytes && attempt(() => parseScoresCsv(given, bytes, ladderOf));
+    } else parsed = given;
     return parsed && { parsed, evaluations: attempt(() => buildEvaluations(parsed, options)) };
   };
-  const current = load(files.scores, files.scoresBytes);
+  const current = load(files.scores);
   const previous = files.previous ? load(files.previous) : undefined;
-  const casesBytes = files.cases ? read(files.cases) : undefined;
-  const cases =
-    files.cases && casesBytes ? attempt(() => parseCasesCsv(files.cases as string, casesBytes)) : undefined;
+  for (const e of current?.evaluations ?? []) {
+    if (e.present === "ranking") continue;
+    for (const t of e.publishedTiers) {
+      if (!e.tierLadder.includes(t)) {
+        problems.push(
+          problem(
+            "--publish-tiers",
+            null,
+            null,
+            `「${t}」不在「${e.name}」的档级序列 ${e.tierLadder.join("、")} 中`,
+            `"${t}" is not in the tier ladder of "${e.name}" (${e.tierLadder.join(", ")})`,
+          ),
+        );
+      }
+    }
+  }
+  const cases = typeof files.cases === "string" ? readCases(files.cases) : files.cases;
+  function readCases(file: string) {
+    const bytes = read(file);
+    return bytes && attempt(() => parseCasesCsv(file, bytes));
+  }
   const evidenceBytes = files.evidence ? read(files.evidence) : undefined;
   const evidence =
     files.evidence && evidenceBytes
@@ -86,8 +100,6 @@ export function loadReleaseInput(
   return {
     year: settings.year,
     previousYear: settings.previousYear,
-    tierLadder: settings.tierLadder,
-    publishedTiers: settings.publishedTiers,
     dimensions: current.parsed.dimensions,
     evaluations: current.evaluations,
     previous: previous?.evaluations,

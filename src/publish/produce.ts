@@ -1,17 +1,11 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { dataFilesOf } from "./export/data-files-set.ts";
 import { printPdf } from "./export/pdf.ts";
 import { releaseHtml } from "./export/release-html.ts";
 import { problem, ReleaseInputError } from "./input-error.ts";
-import { renderRelease } from "./render-release.ts";
+import { DEFAULT_TEMPLATES, renderRelease } from "./render-release.ts";
 import { buildSite } from "./site/build-site.ts";
 import type { ReleaseInput } from "./types.ts";
-
-export const DEFAULT_TEMPLATES = {
-  zh: fileURLToPath(new URL("../../templates/release.zh.md", import.meta.url)),
-  en: fileURLToPath(new URL("../../templates/release.en.md", import.meta.url)),
-};
 
 export interface ProduceOptions {
   readonly templateZh?: string | undefined;

@@ -1,9 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { fillTemplate, type TemplateValues } from "./template.ts";
 import { casesSentence } from "./text/cases-sentence.ts";
 import { tierFindings } from "./text/findings.ts";
 import { type Lang, resultsMarkdown } from "./text/results-section.ts";
 import { yoySentences } from "./text/yoy-sentence.ts";
 import type { ReleaseInput } from "./types.ts";
+
+/** The default templates, after the structure of the 2022 release. */
+export const DEFAULT_TEMPLATES = {
+  zh: fileURLToPath(new URL("../../templates/release.zh.md", import.meta.url)),
+  en: fileURLToPath(new URL("../../templates/release.en.md", import.meta.url)),
+};
 
 export function templateValues(input: ReleaseInput, lang: Lang): TemplateValues {
   const bullets = (items: readonly { zh: string; en: string }[]) =>

@@ -25,6 +25,8 @@ export interface ScoreRow {
   readonly categoryEn?: string | undefined;
   readonly body: string;
   readonly bodyEn?: string | undefined;
+  /** The evaluated unit, when the rows come from the database (`body:ID`, `app:ID`). */
+  readonly unit?: string | undefined;
   readonly divisionCode?: string | undefined;
   readonly order?: number | undefined;
   readonly score?: number | undefined;
@@ -48,7 +50,12 @@ const CODE = /^(\d{6}|bm\d{2})$/;
  * Reads a scores file. Every problem (file, line, column) is collected and thrown together as a
  * ReleaseInputError, so a bad file is reported in one go and nothing is written.
  */
-export function parseScoresCsv(file: string, bytes: Uint8Array, tierLadder: readonly string[]): ScoresFile {
+export function parseScoresCsv(
+  file: string,
+  bytes: Uint8Array,
+  ladder: readonly string[] | ((evaluation: string) => readonly string[]),
+): ScoresFile {
+  const ladderOf = typeof ladder === "function" ? ladder : () => ladder;
   const { table, problems } = readCsvTable(file, bytes, REQUIRED);
   if (!table) throw new ReleaseInputError(problems);
   const known = new Set<string>(SCORE_COLUMNS);
@@ -82,6 +89,7 @@ export function parseScoresCsv(file: string, bytes: Uint8Array, tierLadder: read
       );
     }
     const tierCell = text("tier");
+    const tierLadder = ladderOf(cells.evaluation ?? "");
     let tier: string | undefined;
     let tierSuffix: "档" | "级" | undefined;
     if (tierCell !== undefined) {

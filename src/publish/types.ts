@@ -1,17 +1,13 @@
 import type { TieRule } from "../scoring/types.ts";
 
 /**
- * What a release is made from, in memory. The CSV path (`scores-csv.ts` → `build-input.ts`) builds
- * it today; a release from an evaluation in the database only has to build the same value.
+ * What a release is made from, in memory. A scores file (`scores-csv.ts`) and evaluations in the
+ * database (`from-evaluations.ts`) both give rows that `build-input.ts` turns into this value.
  */
 export interface ReleaseInput {
   /** Edition year, e.g. 2022; used in titles and in the year-over-year sentence. */
   readonly year?: number | undefined;
   readonly previousYear?: number | undefined;
-  /** Tier names best first, without the 档/级 suffix. */
-  readonly tierLadder: readonly string[];
-  /** The tiers a release lists by name (the seed lists 卓越 and 优秀 only). */
-  readonly publishedTiers: readonly string[];
   /** Dimension columns in file order (the extra numeric columns of the scores file). */
   readonly dimensions: readonly string[];
   readonly evaluations: readonly ReleaseEvaluation[];
@@ -29,6 +25,10 @@ export interface ReleaseEvaluation {
   readonly ranking: TieRule;
   /** 档 or 级, as the evaluation's tier values were written (卓越档, 卓越级). */
   readonly tierSuffix: "档" | "级";
+  /** Its tier names best first, without the 档/级 suffix (from its framework, or --tiers). */
+  readonly tierLadder: readonly string[];
+  /** The tiers its release lists by name (the seed lists 卓越 and 优秀 only). */
+  readonly publishedTiers: readonly string[];
   readonly present: Presentation;
   readonly categories: readonly ReleaseCategory[];
 }
@@ -45,6 +45,11 @@ export interface ReleaseEntry {
   readonly bodyEn?: string | undefined;
   /** The registry id when the name was matched against the registry. */
   readonly bodyId?: string | undefined;
+  /**
+   * The evaluated unit when known (a release from the database: `body:ID` or `app:ID`), so that a
+   * unit ranked in two categories is counted once in the evaluation's figures.
+   */
+  readonly unit?: string | undefined;
   /** GB/T 2260 code (or bmNN) used to order tier lists. */
   readonly divisionCode?: string | undefined;
   /** Explicit order (official order of State Council departments, or the file's order column). */

@@ -1,5 +1,6 @@
 import { type Bilingual, bi } from "../i18n/bilingual.ts";
 import type { BodyLevel, CategoryScope, WebsiteRole } from "../store/schema.ts";
+import { closestName } from "./closest-name.ts";
 import { lookupDivision } from "./divisions.ts";
 import {
   COLUMNS_BY_KIND,
@@ -180,11 +181,15 @@ function validateRow(
       if (!key) continue;
       const category = categoryByKey.get(key);
       if (!category) {
+        const near = closestName(
+          key,
+          [...categoryByKey.values()].filter((c) => c.applies_to === scope).map((c) => c.name_zh),
+        );
         error(
           "categories",
           bi(
-            `未知的类别「${key}」（可先用 govscore registry category add 添加）`,
-            `unknown category "${key}" (add it first with govscore registry category add)`,
+            `未知的类别「${key}」${near ? `，是否指「${near}」？` : ""}（新类别可先用 govscore registry category add 添加）`,
+            `unknown category "${key}"${near ? `; did you mean "${near}"?` : ""} (add a new one first with govscore registry category add)`,
           ),
         );
       } else if (category.applies_to !== scope) {

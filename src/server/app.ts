@@ -16,6 +16,7 @@ import { expertRoutes } from "./routes/experts.ts";
 import { findingRoutes } from "./routes/findings.ts";
 import { frameworkRoutes } from "./routes/framework.ts";
 import { progressRoutes } from "./routes/progress.ts";
+import { releaseRoutes } from "./routes/releases.ts";
 import { resultRoutes } from "./routes/results.ts";
 import { submissionRoutes } from "./routes/submissions.ts";
 import { RunRegistry } from "./runs.ts";
@@ -115,6 +116,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(expertRoutes(deps), { prefix: "/api" });
   await app.register(submissionRoutes(deps), { prefix: "/api" });
   await app.register(resultRoutes(deps), { prefix: "/api" });
+  await app.register(releaseRoutes(deps), { prefix: "/api" });
   await app.register(caseRoutes(deps), { prefix: "/api" });
   await app.register(appealRoutes(deps), { prefix: "/api" });
   await app.register(frameworkRoutes(deps), { prefix: "/api" });

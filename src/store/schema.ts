@@ -10,7 +10,8 @@ export interface Database {
   app_category: AppCategoryTable;
   registry_import: RegistryImportTable;
   evaluation: EvaluationTable;
-  evaluation_body: EvaluationBodyTable;
+  evaluation_member: EvaluationMemberTable;
+  evaluation_category: EvaluationCategoryTable;
   inspection: InspectionTable;
   evidence_value: EvidenceValueTable;
   score_run: ScoreRunTable;
@@ -124,10 +125,22 @@ export interface EvaluationTable {
   updated_at: UpdatedAt;
 }
 
-export interface EvaluationBodyTable {
+/** One row per (evaluation, unit, category): a unit is a body, or an app (app_id set, body_id its owner). */
+export interface EvaluationMemberTable {
+  id: Generated<number>;
   evaluation_id: number;
   body_id: string;
+  app_id: number | null;
+  /** Null only for a body added by id outside the evaluation's categories. */
   category_code: string | null;
+}
+
+/** An evaluation's categories in the order listed at creation, with the title a release gives each. */
+export interface EvaluationCategoryTable {
+  evaluation_id: number;
+  category_code: string;
+  position: number;
+  title: string | null;
 }
 
 export interface InspectionTable {
@@ -145,6 +158,8 @@ export interface InspectionTable {
 export interface EvidenceValueTable {
   evaluation_id: number;
   body_id: string;
+  /** The app the value is about (an app evaluation); null for the body itself. */
+  app_id: ColumnType<number | null, number | null | undefined, number | null>;
   kind: EvidenceKind;
   code: string;
   value: Json;
@@ -165,6 +180,9 @@ export interface ScoreRunTable {
 export interface ScoreResultTable {
   run_id: number;
   body_id: string;
+  app_id: number | null;
+  /** The category the rank is in (null: a body outside the evaluation's categories). */
+  category_code: string | null;
   node: string;
   score: number | null;
   rank: number | null;

@@ -96,14 +96,15 @@ describe("npm start (govscore demo) and the evaluation commands", () => {
     const unknown = await runCli(["evaluation", "score", "no-such-evaluation"], env);
     assert.equal(unknown.code, 3);
 
-    // The release from the database: verdicts as tiers, the vetoed body not in the 合格 list.
+    // The release from the database: verdicts as tiers (the check list's ladder, from its
+    // framework), the vetoed body not in the 合格 list.
     const out = join(dir, "release");
     const rel = await runCli(
       [
         "release",
         "--evaluation",
         "demo-website-checklist",
-        "--tiers",
+        "--publish-tiers",
         "合格,不合格",
         "--out",
         out,

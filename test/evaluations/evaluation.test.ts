@@ -3,14 +3,13 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { type FixtureServer, fixtureResolver, startFixtureServer } from "../../fixtures/server.ts";
 import {
-  createEvaluation,
   EvaluationError,
-  evaluationTargets,
   getEvaluation,
   saveEvidenceValues,
 } from "../../src/evaluations/evaluation-store.ts";
 import { parseEvidenceCsv } from "../../src/evaluations/evidence-csv.ts";
 import { inspectEvaluation } from "../../src/evaluations/inspect-evaluation.ts";
+import { createEvaluation, evaluationTargets } from "../../src/evaluations/members.ts";
 import { scoreEvaluation } from "../../src/evaluations/score-evaluation.ts";
 import { evaluateChecklist } from "../../src/frameworks/checklist.ts";
 import { builtinPath, parseFramework } from "../../src/frameworks/load.ts";
@@ -151,7 +150,7 @@ for (const backend of backends) {
           "t-1,fact,monitor.unreachableShare,0.1,监测\n" +
           "t-2,fact,monitor.unreachableShare,0.03,监测\n",
       );
-      const parsed = parseEvidenceCsv(csv, "e.csv", CHECKLIST, new Set(targets.map((t) => t.bodyId)));
+      const parsed = parseEvidenceCsv(csv, "e.csv", CHECKLIST, targets);
       assert.deepEqual(parsed.problems, []);
       await saveEvidenceValues(store.db, ev.id, parsed.rows);
 
@@ -208,7 +207,7 @@ for (const backend of backends) {
         categories: ["地市", "区县"],
       });
       const ev = await getEvaluation(store.db, "t-composite");
-      const bodies = new Set((await evaluationTargets(store.db, ev.id)).map((t) => t.bodyId));
+      const bodies = await evaluationTargets(store.db, ev.id);
       const bad = parseEvidenceCsv(
         Buffer.from(
           "body_id,kind,code,value\n" +

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { type FixtureServer, startFixtureServer } from "../../fixtures/server.ts";
 import { EXTERNAL_HOST_DEAD, EXTERNAL_HOST_OK } from "../../fixtures/site.ts";
-import { createEvaluation } from "../../src/evaluations/evaluation-store.ts";
+import { createEvaluation } from "../../src/evaluations/members.ts";
 import { parseFramework } from "../../src/frameworks/load.ts";
 import { enqueueEvaluation, openQueue } from "../../src/jobs/pg-queue.ts";
 import { importRegistryCsv } from "../../src/registry/import-registry.ts";

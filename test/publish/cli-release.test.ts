@@ -24,6 +24,24 @@ describe("govscore release", () => {
     assert.ok(!existsSync(noDb), "a release must not create a database");
   });
 
+  test("--evaluation reads a database, never creates one, and takes each tier ladder from its framework", async () => {
+    const dir = tempDir("govscore-release-db-");
+    const noDb = join(dir, "no-db");
+    const r = await runCli(
+      ["release", "--evaluation", "web-2022", "--evaluation", "apps-2022", "--out", join(dir, "out")],
+      { GOVSCORE_LANG: "en", GOVSCORE_DATA_DIR: noDb },
+    );
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /no database: --evaluation reads evaluations from the database/);
+    assert.ok(!existsSync(noDb), "a release must not create a database");
+    const tiers = await runCli(
+      ["release", "--evaluation", "web-2022", "--tiers", "卓越,优秀", "--out", join(dir, "out")],
+      { GOVSCORE_LANG: "en", GOVSCORE_DATA_DIR: noDb },
+    );
+    assert.equal(tiers.code, 2, tiers.stderr);
+    assert.match(tiers.stderr, /each tier ladder comes from the evaluation's framework/);
+  });
+
   test("writes the release, its exports and the site", async () => {
     const dir = tempDir("govscore-release-");
     const out = join(dir, "out");

@@ -68,7 +68,7 @@ describe("the 2022 release rebuilt from a results file", { skip }, () => {
     const { seed, input } = load();
     const headings = [...new Set(seed.map((b) => b.evaluationHeading))];
     const generated = input.evaluations.map((e, i) =>
-      evaluationMarkdown(e, i, input, "zh").split("\n")[0]?.replace(/^#+ /, ""),
+      evaluationMarkdown(e, i, "zh").split("\n")[0]?.replace(/^#+ /, ""),
     );
     assert.deepEqual(generated, headings);
   });
@@ -84,7 +84,7 @@ describe("the 2022 release rebuilt from a results file", { skip }, () => {
     let fujianFirst = 0;
     for (const block of seed.filter((b) => b.tierLines.length > 0)) {
       const { evaluation, category } = find(block);
-      const lines = categoryText(evaluation, category, input.publishedTiers).tierLinesZh;
+      const lines = categoryText(evaluation, category).tierLinesZh;
       assert.equal(
         lines.length,
         block.tierLines.length,
@@ -123,21 +123,21 @@ describe("the 2022 release rebuilt from a results file", { skip }, () => {
     assert.ok(notes.length >= 1);
     for (const note of notes) {
       assert.ok(
-        input.evaluations.some((e, i) => evaluationMarkdown(e, i, input, "zh").includes(note)),
+        input.evaluations.some((e, i) => evaluationMarkdown(e, i, "zh").includes(note)),
         note,
       );
     }
   });
 
   test("rankings: the same places and names as the seed, and its words where it uses the house style", (t) => {
-    const { seed, input, known, find } = load();
+    const { seed, known, find } = load();
     let topExact = 0;
     let restExact = 0;
     for (const block of seed.filter((b) => b.rankingLines.length > 0)) {
       const { evaluation, category } = find(block);
       assert.equal(block.rankingLines.length, 1, `${block.category}: one ranking paragraph`);
       const seedLine = block.rankingLines[0] as string;
-      const ours = categoryText(evaluation, category, input.publishedTiers).rankingZh;
+      const ours = categoryText(evaluation, category).rankingZh;
       const seedPlaces = parseRanking(seedLine, known);
       const ourPlaces = parseRanking(ours, known);
       const name = category.name;
@@ -173,7 +173,7 @@ describe("the 2022 release rebuilt from a results file", { skip }, () => {
 
   test("bodies below the tenth place and tiers below 优秀 are not named", () => {
     const { input } = load();
-    const all = input.evaluations.map((e, i) => evaluationMarkdown(e, i, input, "zh")).join("\n");
+    const all = input.evaluations.map((e, i) => evaluationMarkdown(e, i, "zh")).join("\n");
     for (const name of [
       "教育部",
       "河北省",

@@ -17,6 +17,8 @@ const evaluation = (
   name: "评估",
   ranking: "dense",
   tierSuffix: suffix,
+  tierLadder: ["卓越", "优秀", "良好", "发展"],
+  publishedTiers: ["卓越", "优秀"],
   present,
   categories: [],
 });

@@ -57,6 +57,7 @@ const POLICY: Record<string, readonly Role[]> = {
   "GET /api/evaluations/:code/progress": S,
   "GET /api/evaluations/:code/bodies/:bodyId/findings": ALL,
   "GET /api/evaluations/:code/results/:bodyId/history": ["public"],
+  "POST /api/releases": S,
   "GET /api/monitor/alerts": S,
   "GET /api/evaluations/:code/bodies/:bodyId/records/:record": ALL,
   "GET /api/evaluations/:code/bodies/:bodyId/submission": ALL,
@@ -90,6 +91,7 @@ function bodyFor(method: string, url: string): unknown {
       level: "B",
       reason: "复核",
     },
+    "/api/releases": { evaluations: ["m-eval"] },
     "/api/evaluations/:code/bodies/:bodyId/submission": {
       values: [{ kind: "figure", code: "rating", value: "0.96" }],
     },

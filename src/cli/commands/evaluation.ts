@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import {
-  createEvaluation,
   EvaluationError,
-  evaluationTargets,
   getEvaluation,
   listEvaluations,
   saveEvidenceValues,
 } from "../../evaluations/evaluation-store.ts";
 import { parseEvidenceCsv } from "../../evaluations/evidence-csv.ts";
 import { inspectEvaluation } from "../../evaluations/inspect-evaluation.ts";
+import { createEvaluation, evaluationTargets } from "../../evaluations/members.ts";
 import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
 import { FrameworkError, parseFramework } from "../../frameworks/load.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
@@ -72,7 +71,7 @@ export function register(program: Command): void {
     .option("--as-of <date>", "评估基准日 YYYY-MM-DD (as-of date)")
     .option(
       "--category <name>",
-      "被评估类别，可重复；排名按所列第一个所属类别 (category, repeatable)",
+      "被评估类别（名称或代码），可重复；单位在所属的每个类别中各排一次名；「类别=标题」给出发布稿中的类别标题 (category, repeatable: a unit is ranked in each one it belongs to; 类别=title sets its title in releases)",
       repeat,
     )
     .option("--body <id>", "另加单位，可重复 (add a body, repeatable)", repeat)
@@ -108,10 +107,17 @@ export function register(program: Command): void {
           if (o.json) return printJson(result);
           printLine(
             bi(
-              `已创建评估 ${code}（${framework.id} ${framework.version}，基准日 ${asOf}）：${result.targets} 个被评估单位`,
-              `created evaluation ${code} (${framework.id} ${framework.version}, as of ${asOf}): ${result.targets} bodies`,
+              `已创建评估 ${code}（${framework.id} ${framework.version}，基准日 ${asOf}）：${result.targets} 个被评估对象`,
+              `created evaluation ${code} (${framework.id} ${framework.version}, as of ${asOf}): ${result.targets} evaluated`,
             ),
           );
+          for (const c of result.categories)
+            printLine(
+              bi(
+                `  ${c.category}${c.title ? `（发布标题：${c.title}）` : ""}：${c.units} 个`,
+                `  ${c.category}${c.title ? ` (titled ${c.title})` : ""}: ${c.units}`,
+              ),
+            );
         }),
     );
 
@@ -222,7 +228,10 @@ export function register(program: Command): void {
       "录入专家评分、报送数据、是否项与人工否决 (record rubric levels, submitted figures, yes/no answers and manual vetoes)",
     )
     .argument("<code>", "评估代码 (evaluation code)")
-    .argument("<file>", "CSV：body_id,kind,code,value[,source] (CSV file)")
+    .argument(
+      "<file>",
+      "CSV：body_id[,app],kind,code,value[,source]；应用评估须有 app 列 (CSV file; app column for an evaluation of apps)",
+    )
     .option("--json", "输出 JSON (machine-readable output)")
     .action((code: string, file: string, o: { json?: boolean }) =>
       run(async () => {
@@ -230,8 +239,8 @@ export function register(program: Command): void {
         const outcome = await withStore(async (store) => {
           const ev = await getEvaluation(store.db, code);
           const fw = parseFramework(ev.frameworkSource, `evaluation ${ev.code}`);
-          const bodies = new Set((await evaluationTargets(store.db, ev.id)).map((t) => t.bodyId));
-          const parsed = parseEvidenceCsv(bytes, file, fw, bodies);
+          const units = await evaluationTargets(store.db, ev.id);
+          const parsed = parseEvidenceCsv(bytes, file, fw, units);
           if (parsed.problems.length === 0) await saveEvidenceValues(store.db, ev.id, parsed.rows);
           return parsed;
         });
@@ -258,21 +267,23 @@ export function register(program: Command): void {
       run(async () => {
         const r = await withStore((store) => scoreEvaluation(store.db, code));
         if (o.json) return printJson(r.scores);
+        // One line per unit and category: a unit ranked in two categories has two places.
+        const root = r.scores.root;
         for (const b of r.scores.bodies) {
-          const root = r.scores.root;
           const s = b.scores[root];
-          printLine(
-            [
-              b.bodyId,
-              b.category ?? "",
-              s === null || s === undefined ? "-" : s.toFixed(2),
-              b.ranks[root] ?? "",
-              b.tier ?? "",
-              b.reason ?? "",
-            ]
-              .join("\t")
-              .trimEnd(),
-          );
+          for (const ranking of b.rankings)
+            printLine(
+              [
+                b.app ? `${b.bodyId}/${b.app.name}` : b.bodyId,
+                ranking.category ?? "",
+                s === null || s === undefined ? "-" : s.toFixed(2),
+                ranking.ranks[root] ?? "",
+                b.tier ?? "",
+                b.reason ?? "",
+              ]
+                .join("\t")
+                .trimEnd(),
+            );
         }
         printLine(
           bi(

@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
+import { EvaluationError } from "../../evaluations/evaluation-store.ts";
 import { bi, say } from "../../i18n/bilingual.ts";
 import type { RegistryLookup } from "../../publish/build-input.ts";
-import type { Presentation } from "../../publish/types.ts";
+import type { ReleaseSettings } from "../../publish/load-input.ts";
+import type { Presentation, ReleaseInput } from "../../publish/types.ts";
 import type { TieRule } from "../../scoring/types.ts";
 import { storeConfigFromEnv } from "../../store/config.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
@@ -12,7 +14,8 @@ import { withStore } from "../with-store.ts";
 
 interface ReleaseOptions {
   scores?: string;
-  evaluation?: string;
+  evaluation: string[];
+  previousEvaluation: string[];
   out: string;
   previous?: string;
   cases?: string;
@@ -22,7 +25,7 @@ interface ReleaseOptions {
   templateEn?: string;
   ranking: TieRule;
   roundDigits?: string;
-  tiers: string;
+  tiers?: string;
   publishTiers?: string;
   year?: string;
   previousYear?: string;
@@ -85,18 +88,58 @@ function presentations(values: readonly string[]): Record<string, Presentation> 
   return out;
 }
 
-/** The registry is consulted only when a database exists: a release must not create one. */
+/** Whether a database exists: a release reads one, it must never create one. */
+function databasePresent(): boolean {
+  const config = storeConfigFromEnv();
+  return (
+    config.kind === "postgres" || (config.kind === "pglite" && existsSync(join(config.dataDir, "pgdata")))
+  );
+}
+
+/** The registry is consulted only when a database exists. */
 async function withOptionalRegistry<T>(
   use: boolean,
   fn: (lookup?: RegistryLookup) => Promise<T>,
 ): Promise<T> {
-  if (!use) return fn(undefined);
-  const config = storeConfigFromEnv();
-  const present =
-    config.kind === "postgres" || (config.kind === "pglite" && existsSync(join(config.dataDir, "pgdata")));
-  if (!present) return fn(undefined);
+  if (!use || !databasePresent()) return fn(undefined);
   const { loadRegistryLookup } = await import("../../publish/registry-lookup.ts");
   return withStore(async (store) => fn(await loadRegistryLookup(store.db)));
+}
+
+/** The release input of the evaluations named by --evaluation, read from the database. */
+async function fromDatabase(
+  opts: ReleaseOptions,
+  publishTiers: readonly string[] | undefined,
+  settings: Omit<ReleaseSettings, "tierLadder" | "publishedTiers" | "tiersFor">,
+): Promise<ReleaseInput> {
+  if (!databasePresent())
+    throw new CliError(
+      say(
+        bi(
+          "没有数据库：--evaluation 读取数据库中的评估（GOVSCORE_DATA_DIR 或 DATABASE_URL）",
+          "no database: --evaluation reads evaluations from the database (GOVSCORE_DATA_DIR or DATABASE_URL)",
+        ),
+      ),
+      ExitCode.invalidInput,
+    );
+  const { loadDatabaseRelease } = await import("../../publish/from-evaluations.ts");
+  return withStore((store) =>
+    loadDatabaseRelease(
+      store.db,
+      {
+        evaluations: opts.evaluation,
+        previous: opts.previousEvaluation,
+        publishTiers,
+        previousFile: opts.previous,
+        casesFile: opts.cases,
+        evidenceFile: opts.evidence,
+      },
+      settings,
+    ),
+  ).catch((e: Error) => {
+    if (e instanceof EvaluationError) throw new CliError(e.message, ExitCode.invalidInput);
+    throw e;
+  });
 }
 
 export function register(program: Command): void {
@@ -108,7 +151,15 @@ export function register(program: Command): void {
     .option("--scores <file>", "结果 CSV（见 docs/publishing.md）(results CSV, see docs/publishing.md)")
     .option(
       "--evaluation <code>",
-      "改用数据库中该评估最近一次计分的结果 (instead: the latest scoring run of an evaluation in the database)",
+      "改用数据库中评估最近一次计分的结果；可重复，一个评估一节，按所给顺序 (instead: the latest scoring run of an evaluation in the database; repeatable, one section each, in this order)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option(
+      "--previous-evaluation <code>",
+      "上一届的评估（数据库中，按名称对应），用于同比；可重复 (the previous edition's evaluation in the database, matched by name, for year over year; repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
     )
     .requiredOption("--out <dir>", "输出目录 (output folder)")
     .option(
@@ -129,7 +180,10 @@ export function register(program: Command): void {
       "--round-digits <n>",
       "排名前将得分四舍五入到 n 位小数 (round scores to n decimals before ranking)",
     )
-    .option("--tiers <list>", "档级序列，由高到低 (tier ladder, best first)", "卓越,优秀,良好,发展")
+    .option(
+      "--tiers <list>",
+      "档级序列，由高到低，默认 卓越,优秀,良好,发展；--evaluation 时取自各评估的框架 (tier ladder, best first; with --evaluation each framework's)",
+    )
     .option(
       "--publish-tiers <list>",
       "发布稿列出的档级，默认前两个 (tiers the release lists; default the top two)",
@@ -158,51 +212,71 @@ export function register(program: Command): void {
       const { loadReleaseInput } = await import("../../publish/load-input.ts");
       const { produceRelease } = await import("../../publish/produce.ts");
       const { writeAllOrNothing } = await import("../../publish/write-dir.ts");
-      const tierLadder = list(opts.tiers);
+      const fromDb = opts.evaluation.length > 0;
+      if ((opts.scores === undefined) === !fromDb)
+        throw new CliError(
+          say(bi("须给出 --scores 或 --evaluation 之一", "give exactly one of --scores and --evaluation")),
+          ExitCode.usage,
+        );
+      if (fromDb && opts.tiers !== undefined)
+        throw new CliError(
+          say(
+            bi(
+              "--evaluation 的档级序列取自各评估的框架，不能再给 --tiers",
+              "with --evaluation each tier ladder comes from the evaluation's framework: --tiers does not apply",
+            ),
+          ),
+          ExitCode.usage,
+        );
+      if (!fromDb && opts.previousEvaluation.length > 0)
+        throw new CliError(
+          say(bi("--previous-evaluation 需要 --evaluation", "--previous-evaluation needs --evaluation")),
+          ExitCode.usage,
+        );
+      if (opts.previous !== undefined && opts.previousEvaluation.length > 0)
+        throw new CliError(
+          say(
+            bi(
+              "--previous 和 --previous-evaluation 只能给一个",
+              "give at most one of --previous and --previous-evaluation",
+            ),
+          ),
+          ExitCode.usage,
+        );
+      const tierLadder = list(opts.tiers ?? "卓越,优秀,良好,发展");
+      const publishTiers = opts.publishTiers ? list(opts.publishTiers) : undefined;
       const settings = {
         ranking: opts.ranking,
         rankingFor: rankingRules(opts.rankingFor),
         roundDigits: integer("--round-digits", opts.roundDigits),
         presentFor: presentations(opts.present),
-        tierLadder,
-        publishedTiers: opts.publishTiers ? list(opts.publishTiers) : tierLadder.slice(0, 2),
         year: integer("--year", opts.year),
         previousYear: integer("--previous-year", opts.previousYear),
       };
-      if ((opts.scores === undefined) === (opts.evaluation === undefined))
-        throw new CliError(
-          say(bi("须给出 --scores 或 --evaluation 之一", "give exactly one of --scores and --evaluation")),
-          ExitCode.usage,
-        );
-      let fromDb: { file: string; bytes: Buffer } | undefined;
-      if (opts.evaluation) {
-        const { scoresCsvFromEvaluation } = await import("../../publish/from-evaluation.ts");
-        const code = opts.evaluation;
-        fromDb = await withStore((store) => scoresCsvFromEvaluation(store.db, code)).catch((e: Error) => {
-          if (e instanceof CliError) throw e;
-          throw new CliError(e.message, ExitCode.invalidInput);
-        });
-      }
       try {
-        const produced = await withOptionalRegistry(opts.registry, async (lookup) => {
-          const input = loadReleaseInput(
-            {
-              scores: fromDb?.file ?? (opts.scores as string),
-              scoresBytes: fromDb?.bytes,
-              previous: opts.previous,
-              cases: opts.cases,
-              evidence: opts.evidence,
-            },
-            settings,
-            lookup,
-          );
-          return produceRelease(input, {
+        const produce = (input: ReleaseInput) =>
+          produceRelease(input, {
             templateZh: opts.template,
             templateEn: opts.templateEn,
             pdf: opts.pdf,
             site: opts.site !== undefined,
           });
-        });
+        const produced = fromDb
+          ? await produce(await fromDatabase(opts, publishTiers, settings))
+          : await withOptionalRegistry(opts.registry, async (lookup) =>
+              produce(
+                loadReleaseInput(
+                  {
+                    scores: opts.scores as string,
+                    previous: opts.previous,
+                    cases: opts.cases,
+                    evidence: opts.evidence,
+                  },
+                  { ...settings, tierLadder, publishedTiers: publishTiers ?? tierLadder.slice(0, 2) },
+                  lookup,
+                ),
+              ),
+            );
         for (const note of produced.notes) process.stderr.write(`${note}\n`);
         const written = writeAllOrNothing(opts.out, produced.out);
         if (opts.site) written.push(...writeAllOrNothing(opts.site, produced.site));

@@ -129,7 +129,7 @@ export function migrationCharts(input: ReleaseInput): Chart[] {
   return compareEditions(input)
     .filter((c) => c.evaluation.present !== "ranking")
     .map(({ evaluation, yoy, countsBefore, countsAfter }, i) => {
-      const ladder = input.tierLadder;
+      const ladder = evaluation.tierLadder;
       const before = input.previousYear ?? (input.year === undefined ? "上一届" : String(input.year - 1));
       const after = input.year === undefined ? "本届" : String(input.year);
       const titleZh = `${evaluation.name}：档级变化（${before} → ${after}）`;
@@ -178,7 +178,7 @@ export function migrationCharts(input: ReleaseInput): Chart[] {
 export function releaseCharts(input: ReleaseInput): Chart[] {
   const charts: Chart[] = [];
   input.evaluations.forEach((e, i) => {
-    const tiers = tierDistributionChart(e, input.tierLadder, i);
+    const tiers = tierDistributionChart(e, e.tierLadder, i);
     if (tiers) charts.push(tiers);
     const scores = scoreDistributionChart(e, i);
     if (scores) charts.push(scores);

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { releaseJson } from "../release-json.ts";
 import type { ReleaseEntry, ReleaseInput } from "../types.ts";
 
 export interface FlatRow {
@@ -36,7 +37,7 @@ export function resultsCsv(input: ReleaseInput): string {
 }
 
 export function resultsJson(input: ReleaseInput): string {
-  return `${JSON.stringify({ schema: "govscore.release/1", ...input }, null, 2)}\n`;
+  return releaseJson(input);
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */
@@ -57,6 +58,10 @@ export async function resultsXlsx(input: ReleaseInput): Promise<Uint8Array> {
   wb.modified = wb.created;
   const used = new Set<string>();
   for (const e of input.evaluations) {
+    // The dimensions of this evaluation: a release of several evaluations has several sets.
+    const dims = input.dimensions.filter((d) =>
+      e.categories.some((c) => c.entries.some((x) => x.dimensions[d] !== undefined)),
+    );
     for (const c of e.categories) {
       const title = input.evaluations.length > 1 ? `${c.name}（${e.name}）` : c.name;
       const ws = wb.addWorksheet(sheetName(c.name, used), {
@@ -64,14 +69,7 @@ export async function resultsXlsx(input: ReleaseInput): Promise<Uint8Array> {
         views: [{ state: "frozen", ySplit: 2 }],
       });
       ws.addRow([title]).font = { bold: true };
-      const header = ws.addRow([
-        "单位 body",
-        "代码 code",
-        "得分 score",
-        "名次 rank",
-        "档级 tier",
-        ...input.dimensions,
-      ]);
+      const header = ws.addRow(["单位 body", "代码 code", "得分 score", "名次 rank", "档级 tier", ...dims]);
       header.font = { bold: true };
       const sorted = [...c.entries].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
       for (const x of sorted) {
@@ -81,7 +79,7 @@ export async function resultsXlsx(input: ReleaseInput): Promise<Uint8Array> {
           x.score ?? null,
           x.rank ?? null,
           x.tier ? `${x.tier}${e.tierSuffix}` : null,
-          ...input.dimensions.map((d) => x.dimensions[d] ?? null),
+          ...dims.map((d) => x.dimensions[d] ?? null),
         ]);
       }
       ws.columns.forEach((col, i) => {

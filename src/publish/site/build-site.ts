@@ -71,19 +71,15 @@ export function buildSite(input: ReleaseInput, title: string): SiteFiles {
   input.evaluations.forEach((evaluation, i) => {
     const dir = `e${i + 1}`;
     const pages = bodyPages(evaluation);
-    files.set(`${dir}/index.html`, evaluationPage(input, evaluation, pages));
+    files.set(`${dir}/index.html`, evaluationPage(evaluation, pages));
     for (const p of pages.values()) files.set(`${dir}/${p.path}`, bodyPage(input, evaluation, p));
   });
   return files;
 }
 
-function evaluationPage(
-  input: ReleaseInput,
-  evaluation: ReleaseEvaluation,
-  pages: Map<string, BodyPage>,
-): string {
+function evaluationPage(evaluation: ReleaseEvaluation, pages: Map<string, BodyPage>): string {
   const sections = evaluation.categories.map((category, ci) => {
-    const text = categoryText(evaluation, category, input.publishedTiers);
+    const text = categoryText(evaluation, category);
     const sorted = [...inAdministrativeOrder(category.entries)].sort(
       (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
     );

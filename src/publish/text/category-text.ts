@@ -34,11 +34,14 @@ export interface CategoryText {
   readonly rankingEn: string;
 }
 
-/** The generated lines of one category, as the evaluation presents it (tier lists, ranking, or both). */
+/**
+ * The generated lines of one category, as the evaluation presents it (tier lists of its published
+ * tiers, or of the tiers given, ranking, or both).
+ */
 export function categoryText(
   evaluation: ReleaseEvaluation,
   category: ReleaseCategory,
-  publishedTiers: readonly string[],
+  publishedTiers: readonly string[] = evaluation.publishedTiers,
 ): CategoryText {
   const showTiers = evaluation.present !== "ranking";
   const showRanking = evaluation.present !== "tiers";

@@ -13,7 +13,6 @@ export type Lang = "zh" | "en";
 export function evaluationMarkdown(
   evaluation: ReleaseEvaluation,
   index: number,
-  input: ReleaseInput,
   lang: Lang,
   level = 3,
 ): string {
@@ -33,7 +32,7 @@ export function evaluationMarkdown(
           : `${h}# (${i + 1}) ${category.nameEn ?? category.name}`,
       );
     }
-    const text = categoryText(evaluation, category, input.publishedTiers);
+    const text = categoryText(evaluation, category);
     out.push(...(lang === "zh" ? text.tierLinesZh : text.tierLinesEn));
     const ranking = lang === "zh" ? text.rankingZh : text.rankingEn;
     if (ranking) out.push(ranking);
@@ -46,6 +45,6 @@ export function resultsMarkdown(input: ReleaseInput, lang: Lang, only?: string):
   return input.evaluations
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => only === undefined || e.name === only || e.nameEn === only)
-    .map(({ e, i }) => evaluationMarkdown(e, i, input, lang))
+    .map(({ e, i }) => evaluationMarkdown(e, i, lang))
     .join("\n\n");
 }

@@ -2,7 +2,8 @@ import type { YearOverYear } from "../../scoring/yoy.ts";
 import { yearOverYear } from "../../scoring/yoy.ts";
 import type { ReleaseEvaluation, ReleaseInput } from "../types.ts";
 import type { Sentence } from "./findings.ts";
-import { entriesOf } from "./findings.ts";
+import { unitsOf } from "./findings.ts";
+import { tierNameEn } from "./tier-lists.ts";
 
 export interface EvaluationYoy {
   readonly evaluation: ReleaseEvaluation;
@@ -11,9 +12,10 @@ export interface EvaluationYoy {
   readonly countsAfter: readonly number[];
 }
 
-const key = (category: string, body: string) => `${category}\u0000${body}`;
-
-/** Year over year per evaluation present in both editions (matched by name; bodies by category and name). */
+/**
+ * Year over year per evaluation present in both editions (matched by name; units by their registry
+ * unit, else by category and name), each unit once, on the current edition's tier ladder.
+ */
 export function compareEditions(input: ReleaseInput): EvaluationYoy[] {
   if (!input.previous) return [];
   const out: EvaluationYoy[] = [];
@@ -21,18 +23,19 @@ export function compareEditions(input: ReleaseInput): EvaluationYoy[] {
     const before = input.previous.find((p) => p.name === after.name);
     if (!before) continue;
     const edition = (e: ReleaseEvaluation) => {
-      const rows = entriesOf(e);
+      const units = unitsOf(e);
       return {
-        units: rows.map((r) => key(r.category, r.entry.body)),
-        scores: rows.map((r) => r.entry.score ?? Number.NaN),
-        tiers: rows.map((r) => r.entry.tier ?? null),
+        units: units.map((u) => u.key),
+        scores: units.map((u) => u.score ?? Number.NaN),
+        tiers: units.map((u) => u.tier ?? null),
       };
     };
     const b = edition(before);
     const a = edition(after);
-    const yoy = yearOverYear(b, a, input.tierLadder, after.ranking);
+    const ladder = after.tierLadder;
+    const yoy = yearOverYear(b, a, ladder, after.ranking);
     const counts = (tiers: readonly (string | null)[]) =>
-      input.tierLadder.map((t) => tiers.filter((x) => x === t).length);
+      ladder.map((t) => tiers.filter((x) => x === t).length);
     out.push({ evaluation: after, yoy, countsBefore: counts(b.tiers), countsAfter: counts(a.tiers) });
   }
   return out;
@@ -55,18 +58,21 @@ function changeEn(before: number, after: number): string {
  * The centre of gravity is yoy.ts's mean tier index; it "moves up" when it gets nearer the best tier.
  */
 export function yoySentences(input: ReleaseInput): Sentence[] {
-  const published = new Set(input.publishedTiers);
   return compareEditions(input)
     .filter((c) => c.evaluation.present !== "ranking")
     .map(({ evaluation, yoy, countsBefore, countsAfter }) => {
+      const published = new Set(evaluation.publishedTiers);
       const sum = (counts: readonly number[], high: boolean) =>
-        input.tierLadder.reduce((acc, t, i) => acc + (published.has(t) === high ? (counts[i] ?? 0) : 0), 0);
+        evaluation.tierLadder.reduce(
+          (acc, t, i) => acc + (published.has(t) === high ? (counts[i] ?? 0) : 0),
+          0,
+        );
       const hb = sum(countsBefore, true);
       const ha = sum(countsAfter, true);
       const lb = sum(countsBefore, false);
       const la = sum(countsAfter, false);
       const s = evaluation.tierSuffix;
-      const tiersZh = input.publishedTiers.map((t) => `${t}${s}`).join("、");
+      const tiersZh = evaluation.publishedTiers.map((t) => `${t}${s}`).join("、");
       const since = input.previousYear ?? (input.year === undefined ? undefined : input.year - 1);
       const moved =
         yoy.centreAfter < yoy.centreBefore ? "上移" : yoy.centreAfter > yoy.centreBefore ? "下移" : "不变";
@@ -79,7 +85,7 @@ export function yoySentences(input: ReleaseInput): Sentence[] {
       const name = evaluation.nameEn ?? evaluation.name;
       return {
         zh: `${since === undefined ? "与上一届相比" : `与${since}年相比`}，${evaluation.name}中达到${tiersZh}的${changeZh(hb, ha)}，其他档级的${changeZh(lb, la)}，档级重心${moved}。`,
-        en: `${since === undefined ? "Compared with the previous edition" : `Compared with ${since}`}, in the ${name} the number in the ${input.publishedTiers.join(" and ")} tiers ${changeEn(hb, ha)} and in the other tiers ${changeEn(lb, la)}; the centre of gravity of the tier distribution ${movedEn}.`,
+        en: `${since === undefined ? "Compared with the previous edition" : `Compared with ${since}`}, in the ${name} the number in the ${evaluation.publishedTiers.map(tierNameEn).join(" and ")} ${s === "档" ? "tiers" : "levels"} ${changeEn(hb, ha)} and in the other tiers ${changeEn(lb, la)}; the centre of gravity of the tier distribution ${movedEn}.`,
       };
     });
 }

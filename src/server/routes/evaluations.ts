@@ -2,15 +2,14 @@ import { readFileSync } from "node:fs";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
 import {
-  createEvaluation,
   EvaluationError,
   type EvaluationRow,
   evaluationRows,
-  evaluationTargets,
   getEvaluation,
   setStatus,
 } from "../../evaluations/evaluation-store.ts";
 import { inspectEvaluation } from "../../evaluations/inspect-evaluation.ts";
+import { createEvaluation, evaluationTargets } from "../../evaluations/members.ts";
 import { scoreEvaluation } from "../../evaluations/score-evaluation.ts";
 import { builtinPath, FrameworkError, parseFramework } from "../../frameworks/load.ts";
 import { defaultOptions } from "../../inspect/config.ts";
@@ -62,7 +61,7 @@ export async function evaluationFor(
     }
     if (caller?.role === "submitter") {
       const member = await d.db
-        .selectFrom("evaluation_body")
+        .selectFrom("evaluation_member")
         .select("body_id")
         .where("evaluation_id", "=", ev.id)
         .where("body_id", "=", caller.bodyId as string)
@@ -113,7 +112,7 @@ export async function collectingFor(
     return null;
   }
   const member = await d.db
-    .selectFrom("evaluation_body")
+    .selectFrom("evaluation_member")
     .select("body_id")
     .where("evaluation_id", "=", ev.id)
     .where("body_id", "=", bodyId)
@@ -153,7 +152,7 @@ export const evaluationRoutes =
             ? new Set(
                 (
                   await d.db
-                    .selectFrom("evaluation_body")
+                    .selectFrom("evaluation_member")
                     .select("evaluation_id")
                     .where("body_id", "=", req.caller.bodyId as string)
                     .execute()

@@ -63,7 +63,7 @@ export const expertRoutes =
             .code(400)
             .send({ error: "not-an-expert", message: `${a.expert} 不是专家账号 (not an expert account)` });
         const member = await d.db
-          .selectFrom("evaluation_body")
+          .selectFrom("evaluation_member")
           .select("body_id")
           .where("evaluation_id", "=", ev.id)
           .where("body_id", "=", a.bodyId)

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { type Kysely, sql } from "kysely";
-import { evaluationTargets } from "../../evaluations/evaluation-store.ts";
 import { disagreements } from "../../evaluations/expert-scores.ts";
+import { evaluationTargets } from "../../evaluations/members.ts";
 import { INSPECT_QUEUE, QUEUE_SCHEMA } from "../../jobs/pg-queue.ts";
 import type { Database } from "../../store/schema.ts";
 import { STAFF } from "../auth/roles.ts";

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
-import type { EvaluationRow } from "../../evaluations/evaluation-store.ts";
+import type { CategoryRanks, EvaluationRow } from "../../evaluations/evaluation-store.ts";
+import { rankingsOf } from "../../evaluations/score-evaluation.ts";
 import type { Caller } from "../auth/roles.ts";
 import type { RouteDeps } from "../deps.ts";
 import { EvaluationCode, js } from "../schema.ts";
@@ -10,6 +11,8 @@ interface StoredScores {
   root: string;
   bodies: {
     bodyId: string;
+    app?: { id: number; name: string };
+    rankings?: CategoryRanks[];
     category: string | null;
     scores: Record<string, number | null>;
     ranks: Record<string, number | null>;
@@ -84,9 +87,13 @@ export const resultRoutes =
               bodyId: b.bodyId,
               name: names.get(b.bodyId)?.name ?? null,
               shortName: names.get(b.bodyId)?.short_name ?? null,
+              // The app evaluated, in an evaluation of apps (its owner's names above).
+              app: b.app ?? null,
               category: b.category,
               score: b.scores[root] ?? null,
               rank: b.ranks[root] ?? null,
+              // Its place in every category it is ranked in (成都: 副省级城市 and 省会城市).
+              rankings: rankingsOf(b).map((r) => ({ category: r.category, rank: r.ranks[root] ?? null })),
               tier: b.tier,
               ...(b.verdict ? { verdict: b.verdict, reason: b.reason } : {}),
             })),

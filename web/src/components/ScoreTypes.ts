@@ -60,9 +60,12 @@ export interface ResultRow {
   bodyId: string;
   name: string | null;
   shortName: string | null;
+  app?: { id: number; name: string } | null;
   category: string | null;
   score: number | null;
   rank: number | null;
+  /** Its place in every category it is ranked in (absent in results scored before it existed). */
+  rankings?: { category: string | null; rank: number | null }[];
   tier: string | null;
   verdict?: string;
   reason?: string;
@@ -126,7 +129,10 @@ export interface TargetBody {
   name: string;
   shortName: string | null;
   divisionCode: string | null;
-  category: string | null;
+  /** The app evaluated, in an evaluation of apps (bodyId and names are its owner's). */
+  app: { id: number; name: string } | null;
+  /** Every category it is ranked in, in the evaluation's order. */
+  categories: string[];
   websites: { id: number; url: string; role: string }[];
 }
 

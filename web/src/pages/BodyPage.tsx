@@ -89,7 +89,7 @@ export default function BodyPage() {
       {ev.data && (
         <p className="muted">
           {ev.data.name}
-          {body?.category ? ` · ${body.category}` : ""} · {bodyId}
+          {body?.categories.length ? ` · ${body.categories.join("、")}` : ""} · {bodyId}
         </p>
       )}
       <nav aria-label={t("本单位的页面", "Pages of this body")}>

@@ -77,12 +77,14 @@ function Bodies({ code, bodies }: { code: string; bodies: TargetBody[] }) {
         </thead>
         <tbody>
           {bodies.map((b) => (
-            <tr key={b.bodyId}>
+            <tr key={`${b.bodyId}/${b.app?.id ?? ""}`}>
               <th scope="row">
-                <Link to={`/evaluations/${seg(code)}/bodies/${seg(b.bodyId)}`}>{bodyName(b)}</Link>
+                <Link to={`/evaluations/${seg(code)}/bodies/${seg(b.bodyId)}`}>
+                  {b.app ? `${b.app.name}（${bodyName(b)}）` : bodyName(b)}
+                </Link>
                 <span className="sc-code"> {b.bodyId}</span>
               </th>
-              <td>{b.category ?? "—"}</td>
+              <td>{b.categories.length ? b.categories.join("、") : "—"}</td>
               <td>
                 {b.websites.length === 0 ? (
                   "—"

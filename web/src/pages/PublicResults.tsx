@@ -6,10 +6,15 @@ import { bodyName, useFramework, useStatusName, useVerdict } from "../components
 import type { CaseSummary, ResultRow, Results } from "../components/ScoreTypes.ts";
 import { useI18n } from "../i18n.tsx";
 
-/** Bodies grouped by the category they are ranked in, each group by rank. */
+/**
+ * Units grouped by the categories they are ranked in, each group by rank: a unit in two
+ * categories (成都: 副省级城市 and 省会城市) is listed in both, with its place in each.
+ */
 function groups(bodies: readonly ResultRow[]): [string | null, ResultRow[]][] {
   const by = new Map<string | null, ResultRow[]>();
-  for (const b of bodies) by.set(b.category, [...(by.get(b.category) ?? []), b]);
+  for (const b of bodies)
+    for (const r of b.rankings ?? [{ category: b.category, rank: b.rank }])
+      by.set(r.category, [...(by.get(r.category) ?? []), { ...b, category: r.category, rank: r.rank }]);
   const rank = (r: number | null) => r ?? Number.POSITIVE_INFINITY;
   return [...by].map(([c, list]) => [
     c,
@@ -40,10 +45,12 @@ function ResultTable({ code, rows, caption }: { code: string; rows: ResultRow[];
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.bodyId}>
+            <tr key={`${r.bodyId}/${r.app?.id ?? ""}`}>
               <td className="num">{num(r.rank, 0)}</td>
               <th scope="row">
-                <Link to={`/results/${seg(code)}/${seg(r.bodyId)}`}>{bodyName(r)}</Link>
+                <Link to={`/results/${seg(code)}/${seg(r.bodyId)}`}>
+                  {r.app ? `${r.app.name}（${bodyName(r)}）` : bodyName(r)}
+                </Link>
               </th>
               <td className="num">{num(r.score)}</td>
               <td>{r.tier ?? "—"}</td>
