@@ -37,8 +37,14 @@ export function evaluateChecklist(cl: Checklist, ev: Evidence, ctx: ChecklistCon
   for (const v of cl.veto) {
     if (v.appliesTo === "public-services" && !ctx.publicServices) continue;
     const met: string[] = [];
+    // A measurement named by the same item (a week of monitoring) decides where there was no
+    // inspection: `ifNotRun` stands for the missing evidence only when nothing else measured it.
+    const measured = v.any.some((c) => {
+      const f = c.fact === undefined ? undefined : ev.facts?.[c.fact];
+      return f !== undefined && f !== null && f !== "" && Number.isFinite(Number(f));
+    });
     for (const c of v.any) {
-      if (c.check !== undefined && c.ifNotRun && !checkRan(ev, c.check)) {
+      if (c.check !== undefined && c.ifNotRun && !checkRan(ev, c.check) && !measured) {
         met.push(`${c.check}: 未运行，没有检查结果 (did not run: no inspection)`);
       } else if (c.check !== undefined && c.countWarn && ev.checks?.[c.check]?.outcome === "warn") {
         met.push(`${c.check}: 警告 (warning)`);
