@@ -3,9 +3,11 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { Resolver } from "../crawl/fetch.ts";
 import type { Store } from "../store/open.ts";
 import { ROLES, type Role } from "./auth/roles.ts";
 import { SESSION_COOKIE, sessionCaller } from "./auth/sessions.ts";
+import type { RouteDeps } from "./deps.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { alertRoutes } from "./routes/alerts.ts";
 import { appealRoutes } from "./routes/appeals.ts";
@@ -28,8 +30,15 @@ export interface AppOptions {
   logger?: boolean;
   /** Login attempts per IP per minute. */
   loginPerMinute?: number;
-  /** Lets the demo and tests inspect sites on 127.0.0.1. */
+  /** Lets tests and `govscore serve --allow-private` inspect sites on private addresses. */
   allowPrivate?: boolean;
+  /**
+   * Private servers the inspections may reach although `allowPrivate` is off, as `address:port`
+   * (the demo's fixture servers, and nothing else on those addresses).
+   */
+  allowEndpoints?: readonly string[];
+  /** How inspections started from the API resolve names (default: the system's DNS). */
+  resolver?: Resolver;
   /** The built web app to serve at / (null: API only). */
   webDir?: string | null;
 }
@@ -108,7 +117,13 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  const deps = { db, secureCookies: o.secureCookies ?? false, allowPrivate: o.allowPrivate ?? false };
+  const deps: RouteDeps = {
+    db,
+    secureCookies: o.secureCookies ?? false,
+    allowPrivate: o.allowPrivate ?? false,
+    allowEndpoints: o.allowEndpoints ?? [],
+    ...(o.resolver ? { resolver: o.resolver } : {}),
+  };
   await app.register(authRoutes(deps, o.loginPerMinute ?? 10), { prefix: "/api" });
   await app.register(accountRoutes(deps), { prefix: "/api" });
   await app.register(evaluationRoutes(deps), { prefix: "/api" });
