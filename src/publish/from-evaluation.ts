@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import { getEvaluation } from "../evaluations/evaluation-store.ts";
 import type { EvaluationScores } from "../evaluations/score-evaluation.ts";
 import { parseFramework } from "../frameworks/load.ts";
+import { writeCsv } from "../registry/csv-cells.ts";
 import type { Database } from "../store/schema.ts";
 
 /**
@@ -41,7 +41,8 @@ export async function scoresCsvFromEvaluation(
   const header = ["evaluation", "category", "body", "division_code", "score", "rank", "tier", ...dimensions];
   const rows = out.bodies.map((b) => {
     const body = byId.get(b.bodyId);
-    const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+    // Numbers stay numbers (writeCsv neutralises text only).
+    const num = (v: number | null | undefined) => (v === null || v === undefined ? "" : v);
     return [
       ev.name,
       b.category ?? "",
@@ -55,6 +56,6 @@ export async function scoresCsvFromEvaluation(
   });
   return {
     file: `evaluation ${code} (score run #${run.id})`,
-    bytes: Buffer.from(stringify([header, ...rows])),
+    bytes: Buffer.from(writeCsv([header, ...rows])),
   };
 }
