@@ -45,6 +45,30 @@ export interface AppOptions {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * The path of the first string (value or key) holding a NUL byte, e.g. `body.attachments[0].name`,
+ * or null. Walks with its own stack: a deeply nested body cannot overflow the call stack.
+ */
+export function nulField(root: Record<string, unknown>): string | null {
+  const stack: [unknown, string][] = Object.entries(root).map(([k, v]) => [v, k]);
+  while (stack.length > 0) {
+    const [v, path] = stack.pop() as [unknown, string];
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path;
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        stack.push([x, `${path}[${i}]`]);
+      });
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes("\u0000")) return `${path} (a key)`;
+        stack.push([x, `${path}.${k}`]);
+      }
+    }
+  }
+  return null;
+}
+
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: o.logger ?? false, trustProxy: false, bodyLimit: 5 * 1024 * 1024 });
   const db = o.store.db;
@@ -115,6 +139,17 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       error: status === 500 ? "internal" : (e.code ?? "error"),
       message: status === 500 ? "内部错误 (internal error)" : e.message,
     });
+  });
+
+  // A NUL byte cannot be stored in a Postgres text value, and no field has a use for one: any in
+  // the body (keys or values, at any depth), the query or the path is a 400 naming the field.
+  app.addHook("preValidation", async (req, reply) => {
+    const where = nulField({ body: req.body, query: req.query, params: req.params });
+    if (where)
+      return reply.code(400).send({
+        error: "nul-byte",
+        message: `字段 ${where} 含有 NUL 字符（U+0000），不予接受 (a NUL byte (U+0000) in ${where} is not accepted)`,
+      });
   });
 
   const deps: RouteDeps = {
