@@ -65,7 +65,7 @@ for (const backend of backends) {
         "a category in a list",
       );
       nulError(
-        await call(b, "POST", "/api/evaluations", ev, { ["co\u0000de"]: "x", framework: FRAMEWORK }),
+        await call(b, "POST", "/api/evaluations", ev, { "co\u0000de": "x", framework: FRAMEWORK }),
         /a key/,
         "a key",
       );
