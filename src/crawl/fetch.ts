@@ -4,10 +4,12 @@ import { isIP } from "node:net";
 import type { Transform } from "node:stream";
 import { rootCertificates } from "node:tls";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import type { Dispatcher } from "undici";
+import type { buildConnector as BuildConnector, Dispatcher } from "undici";
 import type { FailureClass } from "../artifacts/types.ts";
 import { type AddressPolicy, assertAllowed, PolicyError } from "./address-policy.ts";
-import { Agent } from "./undici-agent.ts";
+import { Agent, buildConnector } from "./undici-agent.ts";
+
+type Connector = BuildConnector.connector;
 
 export type Resolver = (host: string) => Promise<LookupAddress[]>;
 
@@ -117,30 +119,62 @@ export function classifyError(e: unknown): FailureClass {
 /**
  * An undici dispatcher whose connections resolve names through our resolver and refuse
  * forbidden addresses there, so the address checked is the address connected to: a DNS answer
- * that changes between check and connect (rebinding) cannot slip past.
+ * that changes between check and connect (rebinding) cannot slip past. The check knows the port
+ * connected to (one connector per destination port), so a policy can let through exactly some
+ * `address:port` servers (`AddressPolicy.allowEndpoints`); IP literals, which never reach the
+ * lookup, are checked in the connector itself.
  */
 export function createDispatcher(o: FetchOptions, connections = 4): Agent {
-  const lookup = (
-    hostname: string,
-    opts: { all?: boolean },
-    cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
-  ): void => {
-    o.resolver(hostname).then(
-      (addrs) => {
-        try {
-          if (addrs.length === 0) {
-            const err = Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" });
-            throw err;
+  const lookupFor =
+    (port: number) =>
+    (
+      hostname: string,
+      opts: { all?: boolean },
+      cb: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+    ): void => {
+      o.resolver(hostname).then(
+        (addrs) => {
+          try {
+            if (addrs.length === 0) {
+              const err = Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" });
+              throw err;
+            }
+            for (const a of addrs) assertAllowed(hostname, a.address, o.policy, port);
+            if (opts.all) cb(null, addrs);
+            else cb(null, addrs[0]?.address ?? "", addrs[0]?.family ?? 4);
+          } catch (e) {
+            cb(e as Error, "");
           }
-          for (const a of addrs) assertAllowed(hostname, a.address, o.policy);
-          if (opts.all) cb(null, addrs);
-          else cb(null, addrs[0]?.address ?? "", addrs[0]?.family ?? 4);
-        } catch (e) {
-          cb(e as Error, "");
-        }
-      },
-      (e: Error) => cb(e, ""),
-    );
+        },
+        (e: Error) => cb(e, ""),
+      );
+    };
+  const connectors = new Map<number, Connector>();
+  const connectorFor = (port: number): Connector => {
+    let c = connectors.get(port);
+    if (!c) {
+      c = buildConnector({
+        timeout: o.connectTimeoutMs,
+        lookup: lookupFor(port) as never,
+        // `ca` replaces the default roots: the system's are kept and the extra ones added.
+        ...(o.extraCa?.length ? { ca: [...rootCertificates, ...o.extraCa] } : {}),
+      });
+      connectors.set(port, c);
+    }
+    return c;
+  };
+  const connect: Connector = (opts, cb) => {
+    const port = Number(opts.port) || (opts.protocol === "https:" ? 443 : 80);
+    const host = opts.hostname.replace(/^\[|\]$/g, "");
+    if (isIP(host)) {
+      try {
+        assertAllowed(host, host, o.policy, port);
+      } catch (e) {
+        cb(e as Error, null);
+        return;
+      }
+    }
+    connectorFor(port)(opts, cb);
   };
   return new Agent({
     connections,
@@ -148,12 +182,7 @@ export function createDispatcher(o: FetchOptions, connections = 4): Agent {
     keepAliveTimeout: 4000,
     headersTimeout: o.headersTimeoutMs,
     bodyTimeout: o.bodyTimeoutMs,
-    connect: {
-      timeout: o.connectTimeoutMs,
-      lookup: lookup as never,
-      // `ca` replaces the default roots: the system's are kept and the extra ones added.
-      ...(o.extraCa?.length ? { ca: [...rootCertificates, ...o.extraCa] } : {}),
-    },
+    connect,
   });
 }
 
@@ -189,7 +218,7 @@ export async function fetchOnce(
   // IP literals never reach the lookup hook: check them here.
   if (isIP(host)) {
     try {
-      assertAllowed(host, host, o.policy);
+      assertAllowed(host, host, o.policy, Number(u.port) || (u.protocol === "https:" ? 443 : 80));
     } catch (e) {
       throw new FetchFailure("policy-refused", (e as Error).message, url);
     }

@@ -124,12 +124,12 @@ export async function readCertificate(url: string, p: ProbeContext): Promise<Cer
       host,
       (async () => {
         if (isIP(host)) {
-          assertAllowed(host, host, o.policy);
+          assertAllowed(host, host, o.policy, port);
           return host;
         }
         const addrs = await o.resolver(host);
         if (addrs.length === 0) throw notFound(host);
-        for (const a of addrs) assertAllowed(host, a.address, o.policy);
+        for (const a of addrs) assertAllowed(host, a.address, o.policy, port);
         return (addrs[0] as { address: string }).address;
       })(),
     );

@@ -9,3 +9,6 @@ const require = createRequire(import.meta.url);
 
 export const Agent: typeof UndiciAgent = require("undici/lib/dispatcher/agent.js");
 export type Agent = UndiciAgent;
+
+/** undici's connector factory, reached the same way (the crawl builds one per destination port). */
+export const buildConnector: typeof import("undici").buildConnector = require("undici/lib/core/connect.js");

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { type FixtureServer, fixtureResolver, startFixtureServer } from "../../fixtures/server.ts";
 import { EXTERNAL_HOST_DEAD, EXTERNAL_HOST_OK } from "../../fixtures/site.ts";
 import { getEvaluation, setStatus } from "../evaluations/evaluation-store.ts";
+import { defaultResolver, type Resolver } from "../crawl/fetch.ts";
 import { inspectEvaluation } from "../evaluations/inspect-evaluation.ts";
 import { createEvaluation } from "../evaluations/members.ts";
 import { type EvaluationScores, scoreEvaluation } from "../evaluations/score-evaluation.ts";
@@ -29,6 +30,21 @@ export interface DemoEvaluation {
   workspace: Awaited<ReturnType<typeof seedDemoWorkspace>> | null;
   /** The demo sites, still served when `keepSites` asked for it (close it when done). */
   server: FixtureServer | null;
+  /**
+   * What inspections of the demo may reach: its fixture servers (`address:port`) and public
+   * addresses, nothing else private; fixture names resolve to the fixture server, others by DNS.
+   * The workspace the demo serves inspects with exactly this (`buildApp`'s options).
+   */
+  crawl: { allowEndpoints: string[]; resolver: Resolver };
+}
+
+/** The fixture servers of the demo, as `address:port`, and their names' resolution. */
+export function demoCrawlPolicy(server: FixtureServer): DemoEvaluation["crawl"] {
+  const ports = [server.port, server.httpsPort, ...server.sitePorts].filter((p) => p > 0);
+  return {
+    allowEndpoints: ports.map((p) => `127.0.0.1:${p}`),
+    resolver: (host) => fixtureResolver(host).catch(() => defaultResolver(host)),
+  };
 }
 
 /** The release of the demo evaluation: the same path as `govscore release --evaluation`. */
@@ -116,7 +132,9 @@ export async function runDemoEvaluation(
       categories: [DEMO_CATEGORY],
     });
     const options = defaultOptions();
-    options.allowHosts = [...sites.map((s) => new URL(s.url).hostname), EXTERNAL_HOST_OK, EXTERNAL_HOST_DEAD];
+    // The fixture servers and nothing else private (a fixture's name on another port is refused).
+    const crawl = demoCrawlPolicy(server);
+    options.allowEndpoints = crawl.allowEndpoints;
     options.crawl.maxPages = 60;
     options.crawl.delayMs = 0;
     const run = await inspectEvaluation(db, {
@@ -153,6 +171,7 @@ export async function runDemoEvaluation(
       release,
       workspace,
       server: kept ? server : null,
+      crawl,
     };
   } finally {
     if (!kept) await server.close();

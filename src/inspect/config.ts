@@ -41,7 +41,10 @@ export interface EngineOptions {
   /** Longest a reader thread may spend on one page (ms) before the page is given up. */
   readTimeoutMs?: number;
   allowPrivate: boolean;
+  /** Host names the address policy lets through whatever they resolve to (any port). */
   allowHosts?: string[];
+  /** `address:port` servers the address policy lets through (`AddressPolicy.allowEndpoints`). */
+  allowEndpoints?: string[];
   /**
    * PEM certificates trusted in addition to the system's roots (an intranet CA, the tests'
    * self-signed fixture). Certificate verification itself is never turned off.

@@ -112,7 +112,11 @@ function fetchOptions(o: EngineOptions, userAgent: string, resolver: Resolver): 
     maxBodyBytes: o.maxBodyBytes,
     maxRedirects: o.crawl.maxRedirects,
     userAgent,
-    policy: { allowPrivate: o.allowPrivate, allowHosts: o.allowHosts ?? [] },
+    policy: {
+      allowPrivate: o.allowPrivate,
+      allowHosts: o.allowHosts ?? [],
+      allowEndpoints: o.allowEndpoints ?? [],
+    },
     resolver,
     ...(o.extraCa ? { extraCa: o.extraCa } : {}),
   };

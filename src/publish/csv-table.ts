@@ -1,4 +1,5 @@
 import { CsvError, parse } from "csv-parse/sync";
+import { restoreCell } from "../registry/csv-cells.ts";
 import { decodeText } from "../registry/read-text.ts";
 import { type InputProblem, problem } from "./input-error.ts";
 
@@ -80,7 +81,8 @@ export function readCsvTable(
     }
     const cells: Record<string, string> = {};
     header.forEach((h, i) => {
-      cells[h] = (record[i] ?? "").trim();
+      // A cell our exports neutralised against formula injection reads back as written.
+      cells[h] = restoreCell((record[i] ?? "").trim());
     });
     rows.push({ line, cells });
   }

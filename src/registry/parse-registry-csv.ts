@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { bi } from "../i18n/bilingual.ts";
+import { restoreCell } from "./csv-cells.ts";
 import { decodeText, type TextEncodingName } from "./read-text.ts";
 import { REGISTRY_COLUMNS, type RegistryColumn } from "./registry-csv-columns.ts";
 import type { Problem, RawRow } from "./validate-registry.ts";
@@ -88,7 +89,8 @@ export function parseRegistryCsv(bytes: Uint8Array): ParsedCsv {
       continue;
     }
     const cells: RawRow["cells"] = {};
-    for (const [column, i] of position) cells[column] = record[i] ?? "";
+    // A cell our export neutralised against formula injection reads back as written.
+    for (const [column, i] of position) cells[column] = restoreCell(record[i] ?? "");
     rows.push({ line, cells });
   }
   return { rows, problems, encoding };

@@ -3,9 +3,11 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { Resolver } from "../crawl/fetch.ts";
 import type { Store } from "../store/open.ts";
 import { ROLES, type Role } from "./auth/roles.ts";
 import { SESSION_COOKIE, sessionCaller } from "./auth/sessions.ts";
+import type { RouteDeps } from "./deps.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { alertRoutes } from "./routes/alerts.ts";
 import { appealRoutes } from "./routes/appeals.ts";
@@ -29,13 +31,44 @@ export interface AppOptions {
   logger?: boolean;
   /** Login attempts per IP per minute. */
   loginPerMinute?: number;
-  /** Lets the demo and tests inspect sites on 127.0.0.1. */
+  /** Lets tests and `govscore serve --allow-private` inspect sites on private addresses. */
   allowPrivate?: boolean;
+  /**
+   * Private servers the inspections may reach although `allowPrivate` is off, as `address:port`
+   * (the demo's fixture servers, and nothing else on those addresses).
+   */
+  allowEndpoints?: readonly string[];
+  /** How inspections started from the API resolve names (default: the system's DNS). */
+  resolver?: Resolver;
   /** The built web app to serve at / (null: API only). */
   webDir?: string | null;
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The path of the first string (value or key) holding a NUL byte, e.g. `body.attachments[0].name`,
+ * or null. Walks with its own stack: a deeply nested body cannot overflow the call stack.
+ */
+export function nulField(root: Record<string, unknown>): string | null {
+  const stack: [unknown, string][] = Object.entries(root).map(([k, v]) => [v, k]);
+  while (stack.length > 0) {
+    const [v, path] = stack.pop() as [unknown, string];
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path;
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        stack.push([x, `${path}[${i}]`]);
+      });
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes("\u0000")) return `${path} (a key)`;
+        stack.push([x, `${path}.${k}`]);
+      }
+    }
+  }
+  return null;
+}
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: o.logger ?? false, trustProxy: false, bodyLimit: 5 * 1024 * 1024 });
@@ -109,7 +142,24 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  const deps = { db, secureCookies: o.secureCookies ?? false, allowPrivate: o.allowPrivate ?? false };
+  // A NUL byte cannot be stored in a Postgres text value, and no field has a use for one: any in
+  // the body (keys or values, at any depth), the query or the path is a 400 naming the field.
+  app.addHook("preValidation", async (req, reply) => {
+    const where = nulField({ body: req.body, query: req.query, params: req.params });
+    if (where)
+      return reply.code(400).send({
+        error: "nul-byte",
+        message: `字段 ${where} 含有 NUL 字符（U+0000），不予接受 (a NUL byte (U+0000) in ${where} is not accepted)`,
+      });
+  });
+
+  const deps: RouteDeps = {
+    db,
+    secureCookies: o.secureCookies ?? false,
+    allowPrivate: o.allowPrivate ?? false,
+    allowEndpoints: o.allowEndpoints ?? [],
+    ...(o.resolver ? { resolver: o.resolver } : {}),
+  };
   await app.register(authRoutes(deps, o.loginPerMinute ?? 10), { prefix: "/api" });
   await app.register(accountRoutes(deps), { prefix: "/api" });
   await app.register(evaluationRoutes(deps), { prefix: "/api" });

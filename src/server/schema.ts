@@ -26,6 +26,19 @@ export const Upload = z.object({
   dataBase64: z.string().max(4_000_000),
 });
 
+/**
+ * Bidirectional formatting characters (LRE, RLE, PDF, LRO, RLO U+202A–U+202E; LRI, RLI, FSI, PDI
+ * U+2066–U+2069; the marks LRM, RLM, ALM) and control characters. In a file name they make
+ * `invoice<U+202E>fdp.exe` show as `invoiceexe.pdf`: names the server hands out have them removed.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as the server gives it in Content-Disposition: no bidi overrides, no controls. */
+export function downloadName(name: string): string {
+  return name.replace(UNSAFE_IN_NAME, "").trim() || "download";
+}
+
 /** Sends a stored file as a download that the browser never renders (an uploaded page cannot run). */
 export function sendDownload(
   reply: import("fastify").FastifyReply,
@@ -33,7 +46,10 @@ export function sendDownload(
 ) {
   return reply
     .header("content-type", file.content_type)
-    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header(
+      "content-disposition",
+      `attachment; filename*=UTF-8''${encodeURIComponent(downloadName(file.name))}`,
+    )
     .header("x-content-type-options", "nosniff")
     .send(Buffer.from(file.bytes));
 }

@@ -127,7 +127,13 @@ interface DemoOptions {
 /** Serves the workspace over the demo's database until Ctrl-C, then closes everything. */
 async function serveWorkspace(store: Store, opts: DemoOptions, ev: DemoEvaluation): Promise<void> {
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
-  const app = await buildApp({ store, allowPrivate: true, webDir });
+  // Inspections started from the workspace reach the demo's fixture servers and public sites only.
+  const app = await buildApp({
+    store,
+    webDir,
+    allowEndpoints: ev.crawl.allowEndpoints,
+    resolver: ev.crawl.resolver,
+  });
   let address: string;
   try {
     address = await listenOrExplain(app, opts.host, Number(opts.port));

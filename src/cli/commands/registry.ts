@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
-import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { bi, say } from "../../i18n/bilingual.ts";
+import { writeCsv } from "../../registry/csv-cells.ts";
 import { lookupDivision } from "../../registry/divisions.ts";
 import { exportRegistryRows, registryRowsToRecords } from "../../registry/export-registry.ts";
 import { type ImportResult, importRegistryCsv } from "../../registry/import-registry.ts";
@@ -58,7 +58,7 @@ export function register(program: Command): void {
     )
     .action(async (opts: { out?: string; encoding: "utf8" | "utf8-bom" | "gb18030" }) => {
       const rows = await withStore((store) => exportRegistryRows(store.db));
-      const text = stringify(registryRowsToRecords(rows), { record_delimiter: "unix" });
+      const text = writeCsv(registryRowsToRecords(rows), { record_delimiter: "unix" });
       const bytes =
         opts.encoding === "gb18030"
           ? iconv.encode(text, "gb18030")

@@ -1,30 +1,62 @@
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { releaseJson } from "../release-json.ts";
+import { writeCsv } from "../../registry/csv-cells.ts";
 import type { ReleaseEntry, ReleaseInput } from "../types.ts";
 
 export interface FlatRow {
   readonly evaluation: string;
+  readonly evaluationEn?: string | undefined;
   readonly category: string;
+  readonly categoryEn?: string | undefined;
   readonly entry: ReleaseEntry;
 }
 
 export function flatRows(input: ReleaseInput): FlatRow[] {
   return input.evaluations.flatMap((e) =>
-    e.categories.flatMap((c) => c.entries.map((entry) => ({ evaluation: e.name, category: c.name, entry }))),
+    e.categories.flatMap((c) =>
+      c.entries.map((entry) => ({
+        evaluation: e.name,
+        evaluationEn: e.nameEn,
+        category: c.name,
+        categoryEn: c.nameEn,
+        entry,
+      })),
+    ),
   );
 }
 
-const BASE = ["evaluation", "category", "body", "division_code", "score", "rank", "tier"];
-
-/** The results in the scores-file format (with computed ranks), so a release can be re-run from it. */
+/**
+ * The results in the scores-file format (with computed ranks), so a release can be re-run from it.
+ * The English names (`evaluation_en`, `category_en`, `body_en`) are columns whenever the data has
+ * any, each beside its Chinese one. Text cells are neutralised against formula injection
+ * (`writeCsv`); scores, ranks and dimensions are numbers and are written as they are.
+ */
 export function resultsCsv(input: ReleaseInput): string {
+  const rows = flatRows(input);
+  const hasEvaluationEn = rows.some((r) => r.evaluationEn);
+  const hasCategoryEn = rows.some((r) => r.categoryEn);
+  const hasBodyEn = rows.some((r) => r.entry.bodyEn);
   const records = [
-    [...BASE, ...input.dimensions],
-    ...flatRows(input).map(({ evaluation, category, entry }) => [
+    [
+      "evaluation",
+      ...(hasEvaluationEn ? ["evaluation_en"] : []),
+      "category",
+      ...(hasCategoryEn ? ["category_en"] : []),
+      "body",
+      ...(hasBodyEn ? ["body_en"] : []),
+      "division_code",
+      "score",
+      "rank",
+      "tier",
+      ...input.dimensions,
+    ],
+    ...rows.map(({ evaluation, evaluationEn, category, categoryEn, entry }) => [
       evaluation,
+      ...(hasEvaluationEn ? [evaluationEn ?? ""] : []),
       category,
+      ...(hasCategoryEn ? [categoryEn ?? ""] : []),
       entry.body,
+      ...(hasBodyEn ? [entry.bodyEn ?? ""] : []),
       entry.divisionCode ?? "",
       entry.score ?? "",
       entry.rank ?? "",
@@ -33,7 +65,7 @@ export function resultsCsv(input: ReleaseInput): string {
     ]),
   ];
   // A BOM so that spreadsheet programs on Chinese Windows open the file as UTF-8.
-  return `\uFEFF${stringify(records, { record_delimiter: "unix" })}`;
+  return `\uFEFF${writeCsv(records, { record_delimiter: "unix" })}`;
 }
 
 export function resultsJson(input: ReleaseInput): string {

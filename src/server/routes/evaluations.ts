@@ -306,11 +306,13 @@ export const evaluationRoutes =
         const options = defaultOptions();
         if (body.maxPages) options.crawl.maxPages = body.maxPages;
         options.allowPrivate = d.allowPrivate;
+        options.allowEndpoints = [...d.allowEndpoints];
         const { started, progress } = app.runs.start(ev.code, (p) =>
           inspectEvaluation(d.db, {
             code: ev.code,
             options,
             again: body.again === true,
+            ...(d.resolver ? { resolver: d.resolver } : {}),
             onProgress: (done, total) => {
               p.done = done;
               p.total = total;
