@@ -53,14 +53,16 @@ export function siteReading(cfg: object, scope: string): SiteReading {
  * for the site's link memo (see LinkResolver).
  */
 export function readPage(i: PageInput, site: SiteReading): PageReading {
-  // Script and style bodies are dropped before decoding: nothing read from a page is in them.
-  const d = decodeBody(dropRawText(i.body), i.contentType);
+  // Script and style bodies are dropped before decoding: nothing read from a page is in them but
+  // the style rules that can hide a link, which are kept aside undecoded (content facts only).
+  const styles: string[] | undefined = i.contentFacts ? [] : undefined;
+  const d = decodeBody(dropRawText(i.body, styles), i.contentType);
   const charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
   if (!i.contentFacts) {
     const f = extractLinks(d.text);
     return { charset, title: f.title, meta: f.meta, fields: null, ...resolveLinks(f, i, site) };
   }
-  const f = extractFacts(d.text);
+  const f = extractFacts(d.text, styles);
   return {
     charset,
     title: f.title,

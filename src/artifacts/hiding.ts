@@ -1,0 +1,529 @@
+// What hides an element from a reader, as far as a page's own markup says: its `style` attribute,
+// its `hidden` attribute and the rules of its `<style>` blocks whose selectors are simple (a tag,
+// #id, .class, compounds of those and descendant combinations of compounds). Not evaluated:
+// external stylesheets, scripts, rules inside @media and other at-rules, any other selector
+// (child, sibling, attribute, pseudo-classes such as :hover), and specificity beyond counting ids,
+// classes and tags. What is not evaluated never hides anything: the reading errs towards visible.
+
+/** What one declaration block (a rule's or a `style` attribute's) says, property by property. */
+export interface Decl {
+  /** display:none (true), another display (false). */
+  none?: boolean;
+  /** visibility:hidden|collapse (true), visible (false). */
+  invisible?: boolean;
+  /** Moved off the screen: position absolute|fixed with left/top ≤ -500px, or a margin that far. */
+  offscreen?: boolean;
+  /** width or height 0 with overflow:hidden. */
+  zero?: boolean;
+  /** opacity 0. */
+  transparent?: boolean;
+  /** font-size 0 (true), another font size (false). */
+  font0?: boolean;
+  /** text-indent ≤ -500px without a background image (image replacement shows the image). */
+  indent?: boolean;
+  /** color, normalised (#rrggbb). */
+  color?: string;
+  /** The background: a colour (#rrggbb), "image" (an image or gradient: unknown), "clear" (transparent). */
+  bg?: string;
+}
+
+const FAR = -500;
+
+/** A length in px (em and rem taken as 16px), null when it is not one. */
+function px(v: string): number | null {
+  const m = /^(-?\d*\.?\d+)(px|em|rem|pt)?$/.exec(v.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (m[2] === "em" || m[2] === "rem") return n * 16;
+  if (m[2] === "pt") return (n * 4) / 3;
+  return m[2] === undefined && n !== 0 ? null : n;
+}
+
+const NAMED: Record<string, string> = {
+  white: "#ffffff",
+  black: "#000000",
+  red: "#ff0000",
+  green: "#008000",
+  blue: "#0000ff",
+  yellow: "#ffff00",
+  gray: "#808080",
+  grey: "#808080",
+  silver: "#c0c0c0",
+  navy: "#000080",
+  maroon: "#800000",
+  orange: "#ffa500",
+};
+
+/** A colour as #rrggbb; "clear" for a transparent one; null when it is not a colour we read. */
+export function normColor(v: string): string | null {
+  const s = v.trim().toLowerCase();
+  if (s === "transparent") return "clear";
+  const named = NAMED[s];
+  if (named) return named;
+  let m = /^#([0-9a-f]{3})$/.exec(s);
+  if (m) {
+    const [r, g, b] = (m[1] as string).split("");
+    return `#${r}${r}${g}${g}${b}${b}`;
+  }
+  m = /^#([0-9a-f]{6})$/.exec(s);
+  if (m) return s;
+  m = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(s);
+  if (m) {
+    if (m[4] !== undefined && Number(m[4]) === 0) return "clear";
+    if (m[4] !== undefined && Number(m[4]) < 1) return null;
+    const hex = [m[1], m[2], m[3]].map((c) => Math.min(255, Number(c)).toString(16).padStart(2, "0"));
+    return `#${hex.join("")}`;
+  }
+  return null;
+}
+
+/** The background a `background` shorthand or `background-color` value paints. */
+function background(v: string): string | undefined {
+  const s = v.toLowerCase();
+  if (/url\(|gradient\(/.test(s)) return "image";
+  if (/^\s*(?:none|transparent|initial|inherit|unset)\s*$/.test(s)) return "clear";
+  for (const tok of s.match(/#[0-9a-f]{3,6}\b|rgba?\([^)]*\)|[a-z]+/g) ?? []) {
+    const c = normColor(tok);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+const PROPS =
+  /(?:^|[;{\s])(display|visibility|position|left|top|margin-left|margin-top|overflow|width|height|opacity|font-size|text-indent|color|background|background-color|background-image)\s*:\s*([^;}]*)/gi;
+const IMPORTANT = /!\s*important/i;
+
+/** Reads a declaration block; null when it says nothing we look at. */
+export function parseDecl(text: string): Decl | null {
+  const d: Decl = {};
+  let any = false;
+  let position = "";
+  let far = false;
+  let overflowHidden = false;
+  let zeroSide = false;
+  let indentFar = false;
+  let image = false;
+  // Only the properties read here: the others (fonts, padding, borders…) are skipped unread.
+  PROPS.lastIndex = 0;
+  for (let m = PROPS.exec(text); m; m = PROPS.exec(text)) {
+    const prop = (m[1] as string).toLowerCase();
+    const value = (m[2] as string).replace(IMPORTANT, "").trim().toLowerCase();
+    switch (prop) {
+      case "display":
+        d.none = value === "none";
+        any = true;
+        break;
+      case "visibility":
+        d.invisible = value === "hidden" || value === "collapse";
+        any = true;
+        break;
+      case "position":
+        position = value;
+        break;
+      case "left":
+      case "top": {
+        const n = px(value);
+        if (n !== null && n <= FAR) far = true;
+        break;
+      }
+      case "margin-left":
+      case "margin-top": {
+        const n = px(value);
+        if (n !== null && n <= FAR) any = d.offscreen = true;
+        break;
+      }
+      case "overflow":
+        overflowHidden = value === "hidden" || value === "clip";
+        break;
+      case "width":
+      case "height":
+        if (px(value) === 0) zeroSide = true;
+        break;
+      case "opacity":
+        if (Number(value) === 0 && value !== "") any = d.transparent = true;
+        break;
+      case "font-size": {
+        d.font0 = px(value) === 0;
+        any = true;
+        break;
+      }
+      case "text-indent": {
+        const n = px(value);
+        if (n !== null && n <= FAR) indentFar = true;
+        break;
+      }
+      case "color": {
+        const c = normColor(value);
+        if (c && c !== "clear") {
+          d.color = c;
+          any = true;
+        }
+        break;
+      }
+      case "background":
+      case "background-color": {
+        const b = background(value);
+        if (b === "image") image = true;
+        if (b) {
+          d.bg = b;
+          any = true;
+        }
+        break;
+      }
+      case "background-image":
+        if (value !== "none") {
+          image = true;
+          d.bg = "image";
+          any = true;
+        }
+        break;
+    }
+  }
+  if (far && (position === "absolute" || position === "fixed")) any = d.offscreen = true;
+  if (zeroSide && overflowHidden) any = d.zero = true;
+  if (indentFar && !image) any = d.indent = true;
+  return any ? d : null;
+}
+
+const inlineMemo = new Map<string, Decl | null>();
+const INLINE_MEMO = 4096;
+
+/** A style attribute's declarations: pages repeat the same few on many elements, read once each. */
+function inlineDecl(style: string): Decl | null {
+  let d = inlineMemo.get(style);
+  if (d === undefined) {
+    d = parseDecl(style);
+    if (inlineMemo.size >= INLINE_MEMO) inlineMemo.clear();
+    inlineMemo.set(style, d);
+  }
+  return d;
+}
+
+/** One compound selector: a tag, an id, classes (any of them absent). */
+export interface Compound {
+  tag?: string;
+  id?: string;
+  classes: string[];
+}
+
+/** A rule of a `<style>` block with a simple selector. */
+export interface SheetRule {
+  /** Ancestors first, the element the rule applies to last. */
+  parts: Compound[];
+  /** ids, classes, tags, as CSS counts them. */
+  specificity: number;
+  order: number;
+  decl: Decl;
+  selector: string;
+}
+
+const COMPOUND = /^([a-z][a-z0-9]*)?((?:[#.][\w-]+)*)$/i;
+
+/** A selector as a list of compounds, null when it is not simple (see the top of this file). */
+export function parseSelector(sel: string): { parts: Compound[]; specificity: number } | null {
+  const words = sel.trim().split(/\s+/);
+  if (words.length === 0 || words[0] === "") return null;
+  const parts: Compound[] = [];
+  let specificity = 0;
+  for (const w of words) {
+    const m = COMPOUND.exec(w);
+    if (!m || (!m[1] && !m[2])) return null;
+    const c: Compound = { classes: [] };
+    if (m[1]) {
+      c.tag = m[1].toLowerCase();
+      specificity += 1;
+    }
+    for (const t of (m[2] ?? "").match(/[#.][\w-]+/g) ?? []) {
+      if (t[0] === "#") {
+        if (c.id !== undefined) return null;
+        c.id = t.slice(1);
+        specificity += 10_000;
+      } else {
+        c.classes.push(t.slice(1));
+        specificity += 100;
+      }
+    }
+    parts.push(c);
+  }
+  return { parts, specificity };
+}
+
+/**
+ * The rules of a style sheet's text that say something we look at and have simple selectors.
+ * Comments are dropped, at-rule blocks (@media, @font-face…) skipped whole.
+ */
+export function parseSheet(css: string, firstOrder = 0, reveals?: Set<string>): SheetRule[] {
+  const text = css.indexOf("/*") >= 0 ? css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, " ") : css;
+  const rules: SheetRule[] = [];
+  let at = 0;
+  let order = firstOrder;
+  while (at < text.length) {
+    const open = text.indexOf("{", at);
+    if (open < 0) break;
+    const prelude = text.slice(at, open).trim();
+    if (prelude.startsWith("@") || prelude.includes("@")) {
+      // Skip the block, nested blocks and all.
+      let depth = 1;
+      let k = open + 1;
+      for (; k < text.length && depth > 0; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch === 0x7b) depth++;
+        else if (ch === 0x7d) depth--;
+      }
+      // What a media query or the like shows again is not hidden for every reader.
+      if (reveals && /^@media\b/i.test(prelude)) revealed(text.slice(open + 1, k - 1), reveals);
+      at = k;
+      continue;
+    }
+    const close = text.indexOf("}", open + 1);
+    const end = close < 0 ? text.length : close;
+    const body = text.slice(open + 1, end);
+    at = end + 1;
+    if (body.includes("{")) continue; // malformed: a block inside a declaration block
+    const decl = parseDecl(body);
+    if (!decl) continue;
+    for (const sel of prelude.split(",")) {
+      const s = parseSelector(sel);
+      if (s) rules.push({ ...s, order: order++, decl, selector: sel.trim() });
+      else if (reveals && (decl.none === false || decl.invisible === false)) subjectNames(sel, reveals);
+    }
+  }
+  return rules;
+}
+
+/** The names of the elements the rules of a block (a media query's) show: display other than none, visibility:visible. */
+function revealed(block: string, reveals: Set<string>): void {
+  const inner = new Set<string>();
+  for (const r of parseSheet(block, 0, inner))
+    if (r.decl.none === false || r.decl.invisible === false) subjectNames(r.selector, reveals);
+  for (const n of inner) reveals.add(n);
+}
+
+/**
+ * The tag, classes and id of a selector's last compound, pseudo-classes dropped: `.nav li:hover ul`
+ * shows the `ul`s, `.menu:hover .sub` the `.sub`s.
+ */
+function subjectNames(sel: string, reveals: Set<string>): void {
+  const parts = sel.trim().split(/\s*[\s>+~]\s*/);
+  const last = (parts[parts.length - 1] ?? "").replace(/::?[\w-]+(?:\([^)]*\))?|\[[^\]]*\]/g, "");
+  const m = /^([a-z][a-z0-9]*)?((?:[#.][\w-]+)*)$/i.exec(last);
+  if (!m) return;
+  if (m[1] && !m[2]) reveals.add(m[1].toLowerCase());
+  for (const t of m[2]?.match(/[#.][\w-]+/g) ?? []) reveals.add(t);
+}
+
+/** Whether rules elsewhere (a media query, :hover) may show what this rule hides. */
+function mayReveal(r: SheetRule, reveals: Set<string>): boolean {
+  if (reveals.size === 0) return false;
+  const c = r.parts[r.parts.length - 1] as Compound;
+  if (c.id !== undefined && reveals.has(`#${c.id}`)) return true;
+  for (const k of c.classes) if (reveals.has(`.${k}`)) return true;
+  return c.tag !== undefined && c.id === undefined && c.classes.length === 0 && reveals.has(c.tag);
+}
+
+/** Where a hidden element's hiding comes from. */
+interface Why {
+  how: string;
+  /** "style attribute", "hidden attribute" or the rule's selector (`.hide`). */
+  by: string;
+  /** The element it is declared on (`div`), and whether that is an ancestor of the link. */
+  tag: string;
+  depth: number;
+}
+
+/** An element as its descendants see it: what hides it, its colour and background. */
+interface Look {
+  /** display:none, off-screen, zero size, opacity 0, the hidden attribute: no descendant undoes it. */
+  hard: Why | null;
+  invisible: Why | null;
+  font0: Why | null;
+  indent: Why | null;
+  color: { value: string; why: Why } | null;
+  bg: { value: string; why: Why } | null;
+}
+
+const NO_CLASSES: string[] = [];
+const SPACE = /\s/;
+
+const VISIBLE: Look = { hard: null, invisible: null, font0: null, indent: null, color: null, bg: null };
+
+/** How a link is hidden, for its finding. */
+export interface Hiding {
+  how: string;
+  by: string;
+  /** "link" when declared on the link itself, else the ancestor's tag. */
+  on: string;
+}
+
+/**
+ * Follows the page's elements as the parser opens and closes them, with what hides each: `open`
+ * and `close` for every element, in order, and `hiding` for a link being read.
+ */
+export class Visibility {
+  private readonly looks: Look[] = [VISIBLE];
+  private readonly path: Compound[] = [];
+  private readonly byId = new Map<string, SheetRule[]>();
+  private readonly byClass = new Map<string, SheetRule[]>();
+  private readonly byTag = new Map<string, SheetRule[]>();
+  private rules = 0;
+  /** Elements (`.class`, `#id`, `tag`) that a media query or a :hover rule shows. */
+  private readonly reveals = new Set<string>();
+
+  addSheet(css: string): void {
+    for (const r of parseSheet(css, this.rules, this.reveals)) {
+      this.rules++;
+      const last = r.parts[r.parts.length - 1] as Compound;
+      const [map, key] =
+        last.id !== undefined
+          ? [this.byId, last.id]
+          : last.classes.length > 0
+            ? [this.byClass, last.classes[0] as string]
+            : [this.byTag, last.tag as string];
+      const list = map.get(key);
+      if (list) list.push(r);
+      else map.set(key, [r]);
+    }
+  }
+
+  open(tag: string, attrs: Record<string, string>): void {
+    const parent = this.looks[this.looks.length - 1] as Look;
+    const depth = this.looks.length;
+    let self: Compound | null = null;
+    if (this.rules > 0) {
+      const cls = attrs.class;
+      self = { tag, classes: cls ? (SPACE.test(cls) ? cls.trim().split(/\s+/) : [cls]) : NO_CLASSES };
+      if (attrs.id) self.id = attrs.id;
+      this.path.push(self);
+    }
+    const style = attrs.style;
+    const hidden = attrs.hidden !== undefined;
+    let matched: SheetRule[] | null = null;
+    if (self) matched = this.match(self);
+    if (!matched && style === undefined && !hidden) {
+      this.looks.push(parent);
+      return;
+    }
+    // Rules by specificity, then in sheet order; the style attribute last.
+    const decls: { decl: Decl; by: string }[] = [];
+    if (matched) {
+      matched.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+      for (const r of matched) {
+        const d = r.decl;
+        if ((d.none || d.invisible) && mayReveal(r, this.reveals)) {
+          const { none: _n, invisible: _i, ...rest } = d;
+          decls.push({ decl: rest, by: r.selector });
+        } else decls.push({ decl: d, by: r.selector });
+      }
+    }
+    if (style) {
+      const d = inlineDecl(style);
+      if (d) decls.push({ decl: d, by: "style attribute" });
+    }
+    if (decls.length === 0 && !hidden) {
+      this.looks.push(parent);
+      return;
+    }
+    const look: Look = { ...parent };
+    let none: Why | null | undefined;
+    let invisible: Why | null | undefined;
+    let font0: Why | null | undefined;
+    let hard: Why | null = null;
+    for (const { decl: d, by } of decls) {
+      if (d.none !== undefined) none = d.none ? { how: "display:none", by: by, tag, depth } : null;
+      if (d.invisible !== undefined)
+        invisible = d.invisible ? { how: "visibility:hidden", by: by, tag, depth } : null;
+      if (d.font0 !== undefined) font0 = d.font0 ? { how: "font-size:0", by: by, tag, depth } : null;
+      if (d.offscreen) hard ??= { how: "off-screen", by: by, tag, depth };
+      if (d.zero) hard ??= { how: "zero size", by: by, tag, depth };
+      if (d.transparent) hard ??= { how: "opacity:0", by: by, tag, depth };
+      if (d.indent) look.indent = { how: "text-indent", by: by, tag, depth };
+      if (d.color) look.color = { value: d.color, why: { how: `color ${d.color}`, by: by, tag, depth } };
+      if (d.bg && d.bg !== "clear")
+        look.bg = { value: d.bg, why: { how: `background ${d.bg}`, by: by, tag, depth } };
+    }
+    if (hidden && none === undefined) none = { how: "hidden", by: "hidden attribute", tag, depth };
+    // A page hides its body until its scripts have laid it out: that hides no link from readers.
+    if (tag === "body" || tag === "html") {
+      none = undefined;
+      invisible = undefined;
+      hard = null;
+    }
+    look.hard = parent.hard ?? none ?? hard;
+    if (invisible !== undefined) look.invisible = invisible;
+    if (font0 !== undefined) look.font0 = font0;
+    this.looks.push(look);
+  }
+
+  close(): void {
+    if (this.looks.length > 1) this.looks.pop();
+    if (this.rules > 0) this.path.pop();
+  }
+
+  /**
+   * How the element open last (a link) is hidden, null when it is not. `hasImage`: the link shows
+   * an image, which font size, text indent and colour do not hide.
+   */
+  hiding(hasImage: boolean): Hiding | null {
+    const look = this.looks[this.looks.length - 1] as Look;
+    const depth = this.looks.length - 1;
+    const out = (w: Why, how = w.how): Hiding => ({
+      how,
+      by: w.by,
+      on: w.depth >= depth ? "link" : w.tag,
+    });
+    if (look.hard) return out(look.hard);
+    if (look.invisible) return out(look.invisible);
+    if (hasImage) return null;
+    if (look.font0) return out(look.font0);
+    if (look.indent) return out(look.indent);
+    if (look.color && look.bg && look.color.value === look.bg.value) {
+      const c = look.color.why;
+      return {
+        how: `color ${look.color.value} on background ${look.bg.value}`,
+        by: c.by,
+        on: c.depth >= depth ? "link" : c.tag,
+      };
+    }
+    return null;
+  }
+
+  /** The rules that apply to the element just pushed on `path`, null when none. */
+  private match(self: Compound): SheetRule[] | null {
+    let out: SheetRule[] | null = null;
+    if (self.id !== undefined) out = this.consider(this.byId.get(self.id), out);
+    for (const c of self.classes) out = this.consider(this.byClass.get(c), out);
+    return this.consider(this.byTag.get(self.tag as string), out);
+  }
+
+  private consider(list: SheetRule[] | undefined, out: SheetRule[] | null): SheetRule[] | null {
+    if (!list) return out;
+    for (const r of list) {
+      if (out?.includes(r)) continue;
+      if (!this.applies(r)) continue;
+      if (out) out.push(r);
+      else out = [r];
+    }
+    return out;
+  }
+
+  private applies(r: SheetRule): boolean {
+    const path = this.path;
+    let k = path.length - 1;
+    if (!compoundMatches(r.parts[r.parts.length - 1] as Compound, path[k] as Compound)) return false;
+    // Ancestors, innermost first, each found somewhere further up.
+    for (let p = r.parts.length - 2; p >= 0; p--) {
+      const want = r.parts[p] as Compound;
+      k--;
+      while (k >= 0 && !compoundMatches(want, path[k] as Compound)) k--;
+      if (k < 0) return false;
+    }
+    return true;
+  }
+}
+
+export function compoundMatches(want: Compound, el: Compound): boolean {
+  if (want.tag !== undefined && want.tag !== el.tag) return false;
+  if (want.id !== undefined && want.id !== el.id) return false;
+  for (const c of want.classes) if (!el.classes.includes(c)) return false;
+  return true;
+}
