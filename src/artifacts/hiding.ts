@@ -312,6 +312,8 @@ function subjectNames(sel: string, reveals: Set<string>): void {
   for (const t of m[2]?.match(/[#.][\w-]+/g) ?? []) reveals.add(t);
 }
 
+const bySpecificity = (a: SheetRule, b: SheetRule) => a.specificity - b.specificity || a.order - b.order;
+
 /** Whether rules elsewhere (a media query, :hover) may show what this rule hides. */
 function mayReveal(r: SheetRule, reveals: Set<string>): boolean {
   if (reveals.size === 0) return false;
@@ -406,7 +408,7 @@ export class Visibility {
     // Rules by specificity, then in sheet order; the style attribute last.
     const decls: { decl: Decl; by: string }[] = [];
     if (matched) {
-      matched.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
+      if (matched.length > 1) matched.sort(bySpecificity);
       for (const r of matched) {
         const d = r.decl;
         if ((d.none || d.invisible) && mayReveal(r, this.reveals)) {

@@ -17,7 +17,7 @@ export const searchBroken: Check = {
   run(site) {
     if (!homeReachable(site)) return notApplicable;
     const home = homePage(site);
-    if (!home || !home.entries?.search) return notApplicable;
+    if (!home?.entries?.search) return notApplicable;
     if (!home.searchForms || home.searchForms.length === 0)
       return {
         outcome: "warn",
