@@ -228,3 +228,13 @@ test("integrity.hidden-link: no report on the real government pages", { skip }, 
   // The pages do hide links (menus, pop-ups): the check sees them and lets them be.
   assert.ok(hidden > 50, `${hidden} hidden links`);
 });
+
+test("a page of crafted rules is followed only so far: reading stays quick and errs towards visible", () => {
+  const rules = Array.from({ length: 20_000 }, (_, i) => `div .c${i} div{color:#fff}`).join("\n");
+  const nest = 1_500;
+  const html = `<style>${rules} .x{display:none}</style>${"<div>".repeat(nest)}<a href="http://spam.example.com/">a</a>${"</div>".repeat(nest)}`;
+  const t0 = performance.now();
+  const facts = extractFacts(html);
+  assert.ok(performance.now() - t0 < 5_000, `${Math.round(performance.now() - t0)} ms`);
+  assert.deepEqual(facts.hiddenLinks, []);
+});
