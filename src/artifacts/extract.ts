@@ -1,7 +1,7 @@
 import { Parser } from "htmlparser2";
 import { fullDates, type PageDate, shortDate, urlDate, yearHeading } from "./dates.ts";
 import { type FooterFacts, readFooter } from "./footer.ts";
-import { type Hiding, Visibility } from "./hiding.ts";
+import { type Hiding, type HidingOwner, mayBeHiddenLink, Visibility } from "./hiding.ts";
 
 export interface RawLink {
   /** Element the link came from: a, img, link, script, iframe, frame, area, form, source, embed. */
@@ -107,6 +107,8 @@ export interface PageFacts {
 }
 
 export const MAX_HIDDEN_LINKS = 50;
+/** Hidden links held while the page is read, before menus are told apart from 暗链. */
+const MAX_HIDDEN_CANDIDATES = 500;
 export const MAX_SEARCH_FORMS = 3;
 
 /** Enough to name a page's mixed content and its script hosts; a page cannot make us hold more. */
@@ -303,6 +305,7 @@ export function extractFacts(html: string, styles?: string[]): PageFacts {
     searchForms: [],
   };
   const vis = new Visibility();
+  const hidden: (HiddenLink & { owner?: HidingOwner })[] = [];
   if (styles) for (const css of styles) vis.addSheet(css);
   let inStyle = !styles ? "" : null;
   /** A link being read: whether it shows an image, and whether it is written absolute. */
@@ -573,10 +576,11 @@ export function extractFacts(html: string, styles?: string[]): PageFacts {
             }
           }
           if (name === "a") {
+            if (v) vis.countLink(v);
             if (anchor) closeAnchor();
             // A link opened inside another: the outer one's look is no longer known, it is let go.
             linkHref = null;
-            if (v && ABSOLUTE.test(v) && facts.hiddenLinks.length < MAX_HIDDEN_LINKS) {
+            if (v && ABSOLUTE.test(v) && hidden.length < MAX_HIDDEN_CANDIDATES) {
               linkHref = v.trim();
               linkImg = false;
               linkDepth = tags.length;
@@ -634,8 +638,9 @@ export function extractFacts(html: string, styles?: string[]): PageFacts {
   /** The link being read ends: hidden, it is kept. Decided at its end, when its images are known. */
   function closeLink() {
     if (linkHref === null) return;
-    const h = vis.hiding(linkImg);
-    if (h && facts.hiddenLinks.length < MAX_HIDDEN_LINKS) facts.hiddenLinks.push({ href: linkHref, ...h });
+    // Working out how an element looks is only done for links that may be 暗链 (hiding.ts).
+    const h = mayBeHiddenLink(linkHref) ? vis.hiding(linkImg) : null;
+    if (h && hidden.length < MAX_HIDDEN_CANDIDATES) hidden.push({ href: linkHref, ...h });
     linkHref = null;
   }
 
@@ -715,6 +720,10 @@ export function extractFacts(html: string, styles?: string[]): PageFacts {
   if (anchor) closeAnchor();
   closeForm();
   flush();
+  // Hidden menus (mostly links within the site or to government sites) are no 暗链; whose links
+  // they are is known once the page is read.
+  for (const { owner, ...l } of hidden)
+    if (!vis.isMenu(owner) && facts.hiddenLinks.length < MAX_HIDDEN_LINKS) facts.hiddenLinks.push(l);
   while (frames.length > 1) closeFrame(frames.pop() as Frame);
   closeFrame(root);
   freeDates.sort((a, b) => a.seq - b.seq);

@@ -331,6 +331,8 @@ interface Why {
   /** The element it is declared on (`div`), and whether that is an ancestor of the link. */
   tag: string;
   depth: number;
+  /** The element itself (for `isMenu`). */
+  frame?: Frame;
 }
 
 /** An element as its descendants see it: what hides it, its colour and background. */
@@ -371,13 +373,77 @@ export interface Hiding {
   on: string;
 }
 
+/** The element a hiding is declared on, to ask `Visibility.isMenu` once the page is read. */
+export type HidingOwner = object;
+
 /**
- * Follows the page's elements as the parser opens and closes them, with what hides each: `open`
- * and `close` for every element, in order, and `hiding` for a link being read.
+ * What a sheet must say somewhere for any of its rules to hide a link: display:none, visibility,
+ * opacity 0, font-size 0, a far negative offset, a zero width or height, or a background (for a
+ * colour equal to it). Most sheets say none of it (colours, margins, fonts): they are not parsed.
+ * Errs towards parsing (font-size:0.9em passes).
+ */
+const MAY_HIDE =
+  /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0*\.?0*\s*(?:[;}!]|$)|font-size\s*:\s*0|-\s*\d{3,}|(?:width|height)\s*:\s*0|background/i;
+
+/**
+ * Parsed sheets by their text: a site repeats the same <style> blocks on every page, and parsing
+ * them was most of what reading the styles cost. Bounded by count and by characters held.
+ */
+const sheets = new Map<string, { rules: SheetRule[]; reveals: string[] }>();
+let sheetChars = 0;
+const MAX_SHEETS = 64;
+const MAX_SHEET_CHARS = 4 * 1024 * 1024;
+
+function parsedSheet(css: string): { rules: SheetRule[]; reveals: string[] } | null {
+  const known = sheets.get(css);
+  if (known) return known;
+  if (!MAY_HIDE.test(css)) return null;
+  const reveals = new Set<string>();
+  const out = { rules: parseSheet(css, 0, reveals), reveals: [...reveals] };
+  if (sheets.size >= MAX_SHEETS || sheetChars + css.length > MAX_SHEET_CHARS) {
+    sheets.clear();
+    sheetChars = 0;
+  }
+  // A copy of the key: the page's text it was cut from is not kept alive by the cache.
+  sheets.set(` ${css}`.slice(1), out);
+  sheetChars += css.length;
+  return out;
+}
+
+/** An element open at the moment: what it says of itself, and how it looks once asked. */
+interface Frame {
+  tag: string;
+  id: string | undefined;
+  cls: string | undefined;
+  style: string | undefined;
+  hidden: boolean;
+  /** Its tag, classes and id for matching (made when first needed). */
+  compound?: Compound;
+  /** How it looks to its descendants (worked out when a link below it is asked about). */
+  look?: Look;
+  /** Links in it so far (final once it is closed), and those of them that cannot be 暗链. */
+  links: number;
+  plain: number;
+  /** The element it is in. */
+  up: Frame | undefined;
+}
+
+/**
+ * Names (class, id) of the page widgets that hide what a click or hover shows: dropdowns, menus,
+ * tabs, pop-ups. A block of outside links hidden in one of them is a menu (新闻媒体网站 ▾), not 暗链.
+ */
+const WIDGET =
+  /drop|menu|nav|sub|tab|collaps|toggle|pop|modal|layer|select|expand|accordion|more|hover|slide/i;
+
+/**
+ * Follows the page's elements as the parser opens and closes them: `open` and `close` for every
+ * element, in order, and `hiding` for a link being read. Opening an element only notes it: how an
+ * element looks is worked out when a link under it is asked about, and then kept for its other
+ * descendants. Most elements of a page have no link anyone asks about (only links that leave the
+ * government's hosts are), and working every element out cost the reading of a page 10–20 %.
  */
 export class Visibility {
-  private readonly looks: Look[] = [VISIBLE];
-  private readonly path: Compound[] = [];
+  private readonly frames: Frame[] = [];
   private readonly byId = new Map<string, SheetRule[]>();
   private readonly byClass = new Map<string, SheetRule[]>();
   private readonly byTag = new Map<string, SheetRule[]>();
@@ -388,9 +454,15 @@ export class Visibility {
   private readonly reveals = new Set<string>();
 
   addSheet(css: string): void {
-    for (const r of parseSheet(css, this.rules, this.reveals)) {
+    const sheet = parsedSheet(css);
+    if (!sheet) return;
+    for (const n of sheet.reveals) this.reveals.add(n);
+    const offset = this.rules;
+    for (const cached of sheet.rules) {
       if (this.rules >= MAX_RULES) return;
       this.rules++;
+      // The page's own order: rules of later sheets win ties over earlier ones.
+      const r = offset === 0 ? cached : { ...cached, order: cached.order + offset };
       const last = r.parts[r.parts.length - 1] as Compound;
       const [map, key] =
         last.id !== undefined
@@ -405,90 +477,63 @@ export class Visibility {
   }
 
   open(tag: string, attrs: Record<string, string>): void {
-    const parent = this.looks[this.looks.length - 1] as Look;
-    const depth = this.looks.length;
-    let self: Compound | null = null;
-    if (this.rules > 0) {
-      const cls = attrs.class;
-      self = { tag, classes: cls ? (SPACE.test(cls) ? cls.trim().split(/\s+/) : [cls]) : NO_CLASSES };
-      if (attrs.id) self.id = attrs.id;
-      this.path.push(self);
-    }
-    const style = attrs.style;
-    const hidden = attrs.hidden !== undefined;
-    let matched: SheetRule[] | null = null;
-    if (self) matched = this.match(self);
-    if (!matched && style === undefined && !hidden) {
-      this.looks.push(parent);
-      return;
-    }
-    // Rules by specificity, then in sheet order; the style attribute last.
-    const decls: { decl: Decl; by: string }[] = [];
-    if (matched) {
-      if (matched.length > 1) matched.sort(bySpecificity);
-      for (const r of matched) {
-        const d = r.decl;
-        if ((d.none || d.invisible) && mayReveal(r, this.reveals)) {
-          const { none: _n, invisible: _i, ...rest } = d;
-          decls.push({ decl: rest, by: r.selector });
-        } else decls.push({ decl: d, by: r.selector });
-      }
-    }
-    if (style) {
-      const d = inlineDecl(style);
-      if (d) decls.push({ decl: d, by: "style attribute" });
-    }
-    if (decls.length === 0 && !hidden) {
-      this.looks.push(parent);
-      return;
-    }
-    const look: Look = { ...parent };
-    let none: Why | null | undefined;
-    let invisible: Why | null | undefined;
-    let font0: Why | null | undefined;
-    let hard: Why | null = null;
-    for (const { decl: d, by } of decls) {
-      if (d.none !== undefined) none = d.none ? { how: "display:none", by: by, tag, depth } : null;
-      if (d.invisible !== undefined)
-        invisible = d.invisible ? { how: "visibility:hidden", by: by, tag, depth } : null;
-      if (d.font0 !== undefined) font0 = d.font0 ? { how: "font-size:0", by: by, tag, depth } : null;
-      if (d.offscreen) hard ??= { how: "off-screen", by: by, tag, depth };
-      if (d.zero) hard ??= { how: "zero size", by: by, tag, depth };
-      if (d.transparent) hard ??= { how: "opacity:0", by: by, tag, depth };
-      if (d.indent) look.indent = { how: "text-indent", by: by, tag, depth };
-      if (d.color) look.color = { value: d.color, why: { how: `color ${d.color}`, by: by, tag, depth } };
-      if (d.bg && d.bg !== "clear")
-        look.bg = { value: d.bg, why: { how: `background ${d.bg}`, by: by, tag, depth } };
-    }
-    if (hidden && none === undefined) none = { how: "hidden", by: "hidden attribute", tag, depth };
-    // A page hides its body until its scripts have laid it out: that hides no link from readers.
-    if (tag === "body" || tag === "html") {
-      none = undefined;
-      invisible = undefined;
-      hard = null;
-    }
-    look.hard = parent.hard ?? none ?? hard;
-    if (invisible !== undefined) look.invisible = invisible;
-    if (font0 !== undefined) look.font0 = font0;
-    this.looks.push(look);
+    this.frames.push({
+      tag,
+      id: attrs.id,
+      cls: attrs.class,
+      style: attrs.style,
+      hidden: attrs.hidden !== undefined,
+      links: 0,
+      plain: 0,
+      up: this.frames[this.frames.length - 1],
+    });
   }
 
   close(): void {
-    if (this.looks.length > 1) this.looks.pop();
-    if (this.rules > 0) this.path.pop();
+    const f = this.frames.pop();
+    const parent = this.frames[this.frames.length - 1];
+    if (f && parent && f.links > 0) {
+      parent.links += f.links;
+      parent.plain += f.plain;
+    }
+  }
+
+  /** A link (`<a href>`) opened last: counted for the elements it is in (see `isMenu`). */
+  countLink(href: string): void {
+    const f = this.frames[this.frames.length - 1];
+    if (!f) return;
+    f.links++;
+    if (!mayBeHiddenLink(href)) f.plain++;
+  }
+
+  /**
+   * Whether a hidden element is a menu: most of its links lead within the site or to government
+   * sites (a 友情链接 dropdown that also lists 新华社 or 中国社会科学院), or it is (the hidden part of) a
+   * widget a click shows (`class="dropdown-menu"`: 新闻媒体网站 ▾). 暗链 are blocks of outside links
+   * hidden for good. Asked once the page is read, when every element's links are counted.
+   */
+  isMenu(owner: HidingOwner | undefined): boolean {
+    const f = owner as Frame | undefined;
+    if (f === undefined) return false;
+    if (f.links >= 3 && f.plain * 2 >= f.links) return true;
+    // A widget's hidden part, or the part of one: the element or the one it is in names it so.
+    const named = (x: Frame | undefined) => x !== undefined && WIDGET.test(`${x.cls ?? ""} ${x.id ?? ""}`);
+    return named(f) || named(f.up);
   }
 
   /**
    * How the element open last (a link) is hidden, null when it is not. `hasImage`: the link shows
    * an image, which font size, text indent and colour do not hide.
    */
-  hiding(hasImage: boolean): Hiding | null {
-    const look = this.looks[this.looks.length - 1] as Look;
-    const depth = this.looks.length - 1;
-    const out = (w: Why, how = w.how): Hiding => ({
+  hiding(hasImage: boolean): (Hiding & { owner?: HidingOwner }) | null {
+    if (this.frames.length === 0) return null;
+    const depth = this.frames.length;
+    const look = this.lookAt(depth - 1);
+    const out = (w: Why, how = w.how): Hiding & { owner?: HidingOwner } => ({
       how,
       by: w.by,
       on: w.depth >= depth ? "link" : w.tag,
+      ...(w.frame ? { owner: w.frame } : {}),
     });
     if (look.hard) return out(look.hard);
     if (look.invisible) return out(look.invisible);
@@ -506,41 +551,141 @@ export class Visibility {
     return null;
   }
 
-  /** The rules that apply to the element just pushed on `path`, null when none. */
-  private match(self: Compound): SheetRule[] | null {
-    let out: SheetRule[] | null = null;
-    if (self.id !== undefined) out = this.consider(this.byId.get(self.id), out);
-    for (const c of self.classes) out = this.consider(this.byClass.get(c), out);
-    return this.consider(this.byTag.get(self.tag as string), out);
+  /** How the element at `i` of the open ones looks, its ancestors first (each worked out once). */
+  private lookAt(i: number): Look {
+    const f = this.frames[i] as Frame;
+    if (f.look) return f.look;
+    // Iteratively from the nearest ancestor already worked out: a page may nest deep.
+    let from = i;
+    while (from > 0 && !(this.frames[from - 1] as Frame).look) from--;
+    let look = from > 0 ? ((this.frames[from - 1] as Frame).look as Look) : VISIBLE;
+    for (let k = from; k <= i; k++) {
+      look = this.work(k, look);
+      (this.frames[k] as Frame).look = look;
+    }
+    return look;
   }
 
-  private consider(list: SheetRule[] | undefined, out: SheetRule[] | null): SheetRule[] | null {
+  /** What hides or colours the element at `k`, given how its parent looks. */
+  private work(k: number, parent: Look): Look {
+    const f = this.frames[k] as Frame;
+    const tag = f.tag;
+    const depth = k + 1;
+    const frame = f;
+    const matched = this.rules > 0 ? this.match(k) : null;
+    if (!matched && f.style === undefined && !f.hidden) return parent;
+    // Rules by specificity, then in sheet order; the style attribute last.
+    const decls: { decl: Decl; by: string }[] = [];
+    if (matched) {
+      if (matched.length > 1) matched.sort(bySpecificity);
+      for (const r of matched) {
+        const d = r.decl;
+        if ((d.none || d.invisible) && mayReveal(r, this.reveals)) {
+          const { none: _n, invisible: _i, ...rest } = d;
+          decls.push({ decl: rest, by: r.selector });
+        } else decls.push({ decl: d, by: r.selector });
+      }
+    }
+    if (f.style) {
+      const d = inlineDecl(f.style);
+      if (d) decls.push({ decl: d, by: "style attribute" });
+    }
+    if (decls.length === 0 && !f.hidden) return parent;
+    const look: Look = { ...parent };
+    let none: Why | null | undefined;
+    let invisible: Why | null | undefined;
+    let font0: Why | null | undefined;
+    let hard: Why | null = null;
+    for (const { decl: d, by } of decls) {
+      if (d.none !== undefined) none = d.none ? { how: "display:none", by: by, tag, depth, frame } : null;
+      if (d.invisible !== undefined)
+        invisible = d.invisible ? { how: "visibility:hidden", by: by, tag, depth, frame } : null;
+      if (d.font0 !== undefined) font0 = d.font0 ? { how: "font-size:0", by: by, tag, depth, frame } : null;
+      if (d.offscreen) hard ??= { how: "off-screen", by: by, tag, depth, frame };
+      if (d.zero) hard ??= { how: "zero size", by: by, tag, depth, frame };
+      if (d.transparent) hard ??= { how: "opacity:0", by: by, tag, depth, frame };
+      if (d.indent) look.indent = { how: "text-indent", by: by, tag, depth, frame };
+      if (d.color)
+        look.color = { value: d.color, why: { how: `color ${d.color}`, by: by, tag, depth, frame } };
+      if (d.bg && d.bg !== "clear")
+        look.bg = { value: d.bg, why: { how: `background ${d.bg}`, by: by, tag, depth, frame } };
+    }
+    if (f.hidden && none === undefined) none = { how: "hidden", by: "hidden attribute", tag, depth, frame };
+    // A page hides its body until its scripts have laid it out: that hides no link from readers.
+    if (tag === "body" || tag === "html") {
+      none = undefined;
+      invisible = undefined;
+      hard = null;
+    }
+    look.hard = parent.hard ?? none ?? hard;
+    if (invisible !== undefined) look.invisible = invisible;
+    if (font0 !== undefined) look.font0 = font0;
+    return look;
+  }
+
+  private compoundAt(k: number): Compound {
+    const f = this.frames[k] as Frame;
+    if (!f.compound) {
+      const cls = f.cls;
+      const c: Compound = {
+        tag: f.tag,
+        classes: cls ? (SPACE.test(cls) ? cls.trim().split(/\s+/) : [cls]) : NO_CLASSES,
+      };
+      if (f.id) c.id = f.id;
+      f.compound = c;
+    }
+    return f.compound;
+  }
+
+  /** The rules that apply to the element at `k`, null when none. */
+  private match(k: number): SheetRule[] | null {
+    const self = this.compoundAt(k);
+    let out: SheetRule[] | null = null;
+    if (self.id !== undefined) out = this.consider(this.byId.get(self.id), k, out);
+    for (const c of self.classes) out = this.consider(this.byClass.get(c), k, out);
+    return this.consider(this.byTag.get(self.tag as string), k, out);
+  }
+
+  private consider(list: SheetRule[] | undefined, k: number, out: SheetRule[] | null): SheetRule[] | null {
     if (!list) return out;
     for (const r of list) {
       if (out?.includes(r)) continue;
-      if (!this.applies(r)) continue;
+      if (!this.applies(r, k)) continue;
       if (out) out.push(r);
       else out = [r];
     }
     return out;
   }
 
-  private applies(r: SheetRule): boolean {
-    const path = this.path;
+  private applies(r: SheetRule, at: number): boolean {
+    const length = at + 1;
     if (r.parts.length > 1 && this.steps > MAX_STEPS) return false;
-    let k = path.length - 1;
-    if (!compoundMatches(r.parts[r.parts.length - 1] as Compound, path[k] as Compound)) return false;
+    let k = at;
+    if (!compoundMatches(r.parts[r.parts.length - 1] as Compound, this.compoundAt(k))) return false;
     // Ancestors, innermost first, each found somewhere further up; within the page's budget.
     for (let p = r.parts.length - 2; p >= 0; p--) {
       const want = r.parts[p] as Compound;
       k--;
-      while (k >= 0 && !compoundMatches(want, path[k] as Compound)) k--;
-      this.steps += path.length;
+      while (k >= 0 && !compoundMatches(want, this.compoundAt(k))) k--;
+      this.steps += length;
       if (k < 0 || this.steps > MAX_STEPS) return false;
     }
     return true;
   }
 }
+
+/**
+ * Whether a raw link may be a 暗链 at all: an absolute link (`http://`, `https://`, `//`) to a host
+ * outside gov.cn. Only these are asked about (the check itself then leaves out the site's own
+ * domain and the hosts every site links): relative links stay on the site.
+ */
+export function mayBeHiddenLink(href: string): boolean {
+  const m = ABSOLUTE_HOST.exec(href);
+  if (!m) return false;
+  const host = (m[1] as string).toLowerCase().replace(/\.$/, "");
+  return !(host === "gov.cn" || host.endsWith(".gov.cn"));
+}
+const ABSOLUTE_HOST = /^\s*(?:https?:)?\/\/([^/?#:\\\s]+)/i;
 
 export function compoundMatches(want: Compound, el: Compound): boolean {
   if (want.tag !== undefined && want.tag !== el.tag) return false;
