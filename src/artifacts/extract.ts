@@ -1,6 +1,7 @@
 import { Parser } from "htmlparser2";
 import { fullDates, type PageDate, shortDate, urlDate, yearHeading } from "./dates.ts";
 import { type FooterFacts, readFooter } from "./footer.ts";
+import { type Hiding, type HidingOwner, mayBeHiddenLink, Visibility } from "./hiding.ts";
 
 export interface RawLink {
   /** Element the link came from: a, img, link, script, iframe, frame, area, form, source, embed. */
@@ -45,6 +46,23 @@ export interface PageEntries {
   jiucuo: boolean;
 }
 
+/** A link hidden from readers (hiding.ts), written absolute (`//host/…` or with a scheme). */
+export interface HiddenLink extends Hiding {
+  href: string;
+}
+
+/** A search form as a browser would submit it: its fields with their values, the query field named. */
+export interface SearchForm {
+  action: string;
+  method: "get" | "post";
+  /** The form's accept-charset, when it has one. */
+  charset: string | null;
+  /** Named fields in page order (hidden inputs, text inputs, checked boxes, the first submit button). */
+  fields: { name: string; value: string }[];
+  /** The text input the query goes in. */
+  query: string;
+}
+
 /** Facts read off one HTML page; later checks add fields here, the engine does not change. */
 export interface PageFacts {
   title: string | null;
@@ -82,7 +100,16 @@ export interface PageFacts {
    * most MAX_SUBRESOURCES: what the mixed-content and third-party-script checks need, no more.
    */
   subresources: Subresource[];
+  /** Absolute links hidden from readers (hiding.ts), at most MAX_HIDDEN_LINKS. */
+  hiddenLinks: HiddenLink[];
+  /** Forms that look like a site search and have a text input, at most MAX_SEARCH_FORMS. */
+  searchForms: SearchForm[];
 }
+
+export const MAX_HIDDEN_LINKS = 50;
+/** Hidden links held while the page is read, before menus are told apart from 暗链. */
+const MAX_HIDDEN_CANDIDATES = 500;
+export const MAX_SEARCH_FORMS = 3;
 
 /** Enough to name a page's mixed content and its script hosts; a page cannot make us hold more. */
 export const MAX_SUBRESOURCES = 64;
@@ -250,8 +277,12 @@ function clean(t: string): string {
   return s !== "" && UNCLEAN.test(s) ? s.replace(/\s+/g, " ") : s;
 }
 
-/** Streaming parse (htmlparser2) of decoded HTML into facts: one pass, no DOM. */
-export function extractFacts(html: string): PageFacts {
+/**
+ * Streaming parse (htmlparser2) of decoded HTML into facts: one pass, no DOM. `styles`: the bodies
+ * of the page's `<style>` elements when they were taken out before (raw-text.ts); without it the
+ * `<style>` elements are read where they are.
+ */
+export function extractFacts(html: string, styles?: string[]): PageFacts {
   const facts: PageFacts = {
     title: null,
     base: null,
@@ -270,7 +301,19 @@ export function extractFacts(html: string): PageFacts {
     footerAt: 0,
     nesting: 0,
     subresources: [],
+    hiddenLinks: [],
+    searchForms: [],
   };
+  const vis = new Visibility();
+  const hidden: (HiddenLink & { owner?: HidingOwner })[] = [];
+  if (styles) for (const css of styles) vis.addSheet(css);
+  let inStyle = !styles ? "" : null;
+  /** A link being read: whether it shows an image, and whether it is written absolute. */
+  let linkImg = false;
+  let linkHref: string | null = null;
+  let linkDepth = 0;
+  let form: (SearchForm & { search: boolean; submit: boolean; depth: number; text: string | null }) | null =
+    null;
   const e = facts.entries;
   let inTitle = false;
   let title = "";
@@ -428,6 +471,8 @@ export function extractFacts(html: string): PageFacts {
         tags.push(name);
         if (tags.length > facts.nesting) facts.nesting = tags.length;
         if (tags.length > MAX_NESTING) throw TOO_DEEP;
+        vis.open(name, attrs);
+        if (name === "style" && inStyle !== null) inStyle = "";
         if (SKIP_TEXT.has(name)) skipDepth++;
         if (name === "title" && facts.title === null) {
           inTitle = true;
@@ -478,6 +523,22 @@ export function extractFacts(html: string): PageFacts {
           if (ELDER_ATTR.test(attrs.src)) e.elder = true;
         }
         if (name === "form" && SEARCH_HREF.test(attrs.action ?? "")) e.search = true;
+        if (name === "form") {
+          closeForm();
+          form = {
+            action: attrs.action ?? "",
+            method: (attrs.method ?? "").toLowerCase() === "post" ? "post" : "get",
+            charset: attrs["accept-charset"]?.trim().split(/[\s,]+/)[0] || null,
+            fields: [],
+            query: "",
+            search: SEARCH_HREF.test(attrs.action ?? ""),
+            submit: false,
+            depth: tags.length,
+            text: null,
+          };
+        }
+        if (name === "input" && form) formInput(form, attrs);
+        if (name === "img" && linkHref !== null) linkImg = true;
         if (name === "input") {
           const type = (attrs.type ?? "text").toLowerCase();
           if (
@@ -515,7 +576,15 @@ export function extractFacts(html: string): PageFacts {
             }
           }
           if (name === "a") {
+            if (v) vis.countLink(v);
             if (anchor) closeAnchor();
+            // A link opened inside another: the outer one's look is no longer known, it is let go.
+            linkHref = null;
+            if (v && ABSOLUTE.test(v) && hidden.length < MAX_HIDDEN_CANDIDATES) {
+              linkHref = v.trim();
+              linkImg = false;
+              linkDepth = tags.length;
+            }
             anchor = { href: v ?? "", text: "", title: attrs.title ?? "", alt: "" };
             anchorDepth = tags.length;
             if (v && /conac\.cn/i.test(v)) e.conac = true;
@@ -532,6 +601,10 @@ export function extractFacts(html: string): PageFacts {
           title += t;
           return;
         }
+        if (inStyle !== null && tags[tags.length - 1] === "style") {
+          inStyle += t;
+          return;
+        }
         if (skipDepth > 0) return;
         if (anchor) anchor.text += t;
         else pending += t;
@@ -542,8 +615,15 @@ export function extractFacts(html: string): PageFacts {
           facts.title = clean(title);
         }
         if (anchor && tags.length <= anchorDepth) closeAnchor();
+        if (linkHref !== null && tags.length <= linkDepth) closeLink();
+        if (name === "style" && inStyle) {
+          vis.addSheet(inStyle);
+          inStyle = "";
+        }
+        if (form && name === "form" && tags.length <= form.depth) closeForm();
         flush();
         tags.pop();
+        vis.close();
         if (SKIP_TEXT.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === "table") tables.pop();
         if ((ROW.has(name) || CELL.has(name)) && frames.length > 1 && top().tag === name) {
@@ -554,6 +634,30 @@ export function extractFacts(html: string): PageFacts {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
+
+  /** The link being read ends: hidden, it is kept. Decided at its end, when its images are known. */
+  function closeLink() {
+    if (linkHref === null) return;
+    // Working out how an element looks is only done for links that may be 暗链 (hiding.ts).
+    const h = mayBeHiddenLink(linkHref) ? vis.hiding(linkImg) : null;
+    if (h && hidden.length < MAX_HIDDEN_CANDIDATES) hidden.push({ href: linkHref, ...h });
+    linkHref = null;
+  }
+
+  function closeForm() {
+    const f = form;
+    form = null;
+    if (!f || facts.searchForms.length >= MAX_SEARCH_FORMS) return;
+    const query = f.query || (f.search ? f.text : null);
+    if (!query) return;
+    facts.searchForms.push({
+      action: f.action,
+      method: f.method,
+      charset: f.charset,
+      fields: f.fields,
+      query,
+    });
+  }
 
   function closeAnchor() {
     const a = anchor;
@@ -614,7 +718,12 @@ export function extractFacts(html: string): PageFacts {
     if (e !== TOO_DEEP) throw e;
   }
   if (anchor) closeAnchor();
+  closeForm();
   flush();
+  // Hidden menus (mostly links within the site or to government sites) are no 暗链; whose links
+  // they are is known once the page is read.
+  for (const { owner, ...l } of hidden)
+    if (!vis.isMenu(owner) && facts.hiddenLinks.length < MAX_HIDDEN_LINKS) facts.hiddenLinks.push(l);
   while (frames.length > 1) closeFrame(frames.pop() as Frame);
   closeFrame(root);
   freeDates.sort((a, b) => a.seq - b.seq);
@@ -628,4 +737,37 @@ export function extractFacts(html: string): PageFacts {
     jiucuoCode: facts.footer.jiucuoCode,
   };
   return facts;
+}
+
+/** A query field's name that says search by itself (`text`, `title` do not: a message form has them). */
+const SEARCH_FIELD = /^(?:q|qt|wd|kw|key|keys|keyword|keywords|searchword|searchkey|search.*|query|sword)$/i;
+
+/** An input of a form being read: its field, and whether it makes the form a search form. */
+function formInput(
+  f: SearchForm & { search: boolean; submit: boolean; text: string | null },
+  attrs: Record<string, string>,
+): void {
+  const type = (attrs.type ?? "text").toLowerCase();
+  const name = attrs.name;
+  if ((type === "submit" || type === "image") && SEARCH_TEXT.test(attrs.value ?? attrs.alt ?? ""))
+    f.search = true;
+  if (!name || attrs.disabled !== undefined) return;
+  if (type === "text" || type === "search") {
+    f.fields.push({ name, value: attrs.value ?? "" });
+    f.text ??= name;
+    if (
+      !f.query &&
+      (SEARCH_FIELD.test(name) ||
+        SEARCH_HINT.test(`${attrs.placeholder ?? ""} ${attrs.value ?? ""} ${attrs.class ?? ""}`))
+    ) {
+      f.query = name;
+      f.search = true;
+    }
+  } else if (type === "hidden") f.fields.push({ name, value: attrs.value ?? "" });
+  else if ((type === "checkbox" || type === "radio") && attrs.checked !== undefined)
+    f.fields.push({ name, value: attrs.value ?? "on" });
+  else if (type === "submit" && !f.submit) {
+    f.submit = true;
+    f.fields.push({ name, value: attrs.value ?? "" });
+  }
 }

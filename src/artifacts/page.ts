@@ -140,6 +140,7 @@ export function pageFields(
   };
   if (selectorItems) out.selectorItems = true;
   if (defaced.length > 0) out.defaced = defaced;
+  hiddenFields(out, facts, pageUrl, depth, abs);
   loadedFields(out, facts, pageUrl, abs);
   topicFields(out, facts, items, depth, abs);
   return out;
@@ -206,6 +207,37 @@ function topicFields(
   if (depth <= 1) {
     const named = columnsNamed(facts.nav.map((n) => n.text));
     if (named.length > 0) out.namesColumns = named;
+  }
+}
+
+/**
+ * Hidden links to other hosts than the page's own (the check judges which are government hosts),
+ * and the homepage's search forms with their action resolved; set only when there are any.
+ */
+function hiddenFields(
+  out: Partial<PageArtifact>,
+  facts: PageFacts,
+  pageUrl: string,
+  depth: number,
+  abs: (href: string) => string | null,
+): void {
+  if (facts.hiddenLinks.length > 0) {
+    const own = hostOf(pageUrl);
+    const hidden: NonNullable<PageArtifact["hiddenLinks"]> = [];
+    for (const l of facts.hiddenLinks) {
+      const target = abs(l.href);
+      if (!target || !/^https?:/.test(target) || hostOf(target) === own) continue;
+      hidden.push({ target, how: l.how, by: l.by, on: l.on });
+    }
+    if (hidden.length > 0) out.hiddenLinks = hidden;
+  }
+  if (depth === 0 && facts.searchForms.length > 0) {
+    const forms: NonNullable<PageArtifact["searchForms"]> = [];
+    for (const f of facts.searchForms) {
+      const action = f.action.trim() === "" ? pageUrl : abs(f.action);
+      if (action && /^https?:/.test(action)) forms.push({ ...f, action });
+    }
+    if (forms.length > 0) out.searchForms = forms;
   }
 }
 

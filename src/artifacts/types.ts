@@ -2,7 +2,7 @@ import type { CharsetSource } from "../encoding/charset.ts";
 import type { TargetKind } from "../links/url.ts";
 import type { ChecksProfile } from "./checks-profile.ts";
 import type { PageDate } from "./dates.ts";
-import type { BoardMessage, PageEntries } from "./extract.ts";
+import type { BoardMessage, PageEntries, SearchForm } from "./extract.ts";
 import type { FooterFacts } from "./footer.ts";
 import type { StatsKind } from "./topics.ts";
 import type { WordingHit } from "./wording.ts";
@@ -122,6 +122,15 @@ export interface PageArtifact {
    * `src/checks/data/required-columns.yaml` its link texts name; absent when none.
    */
   namesColumns?: string[];
+  /**
+   * Links to another host hidden from readers by the page's own markup (`hiding.ts`: style
+   * attributes, the hidden attribute, simple rules of its `<style>` blocks): how, by what
+   * (`style attribute`, `hidden attribute` or the rule's selector) and on which element (`link`,
+   * or the ancestor's tag). At most 50 a page; absent when none.
+   */
+  hiddenLinks?: { target: string; how: string; by: string; on: string }[];
+  /** On the homepage: forms that look like a site search, action resolved; absent when none. */
+  searchForms?: SearchForm[];
   /** Items were read with the profile's selectors rather than the heuristics. */
   selectorItems?: boolean;
   /** Why the page, though fetched, could not be read (its reader ran out of memory or time). */
@@ -169,6 +178,8 @@ export interface SiteArtifacts {
   ipv6?: Ipv6Facts;
   /** A path no site has, asked once (`http.soft-404`); absent when not asked. */
   soft404?: Soft404Probe;
+  /** The homepage's search asked for the newest article's title (`search.broken`); absent when not asked. */
+  search?: SearchProbe;
   /** The https:// side's certificate, read without trusting it (`https.cert-invalid`); absent when not read. */
   tls?: CertificateFacts;
 }
@@ -224,6 +235,26 @@ export interface Soft404Probe {
   title: string | null;
   /** The answer reads like an error page (404, 页面不存在, 找不到…) whatever its status. */
   errorPage: boolean;
+}
+
+/**
+ * The homepage's search form submitted once as a browser would, its query field filled with the
+ * first characters of the newest dated article's title. `skipped`: not submitted (a POST form, or
+ * robots.txt disallows its URL); then `url`, `status`… stay null.
+ */
+export interface SearchProbe {
+  /** The article searched for and the query sent. */
+  article: string;
+  title: string;
+  query: string;
+  method: "get" | "post";
+  url: string | null;
+  status: number | null;
+  error: FailureClass | null;
+  record: string | null;
+  /** The results show the query's first characters and do not say nothing was found. */
+  found: boolean;
+  skipped?: "post" | "robots";
 }
 
 /** The certificate presented on the https:// side, read whether or not it verifies. */

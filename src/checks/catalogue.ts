@@ -24,6 +24,7 @@ import { httpsNoHsts } from "./https-no-hsts.ts";
 import { httpsNoRedirect } from "./https-no-redirect.ts";
 import { imageBroken } from "./image-broken.ts";
 import { integrityDefacement } from "./integrity-defacement.ts";
+import { integrityHiddenLink } from "./integrity-hidden-link.ts";
 import { interactionMissing } from "./interaction-missing.ts";
 import { interactionUnanswered } from "./interaction-unanswered.ts";
 import { interpretationUnlinked } from "./interpretation-unlinked.ts";
@@ -41,6 +42,7 @@ import { metaSiteMissing } from "./meta-site-missing.ts";
 import { mobileNoViewport } from "./mobile-no-viewport.ts";
 import { privacyThirdPartyScript } from "./privacy-third-party-script.ts";
 import { reportAnnualMissing } from "./report-annual-missing.ts";
+import { searchBroken } from "./search-broken.ts";
 import { searchMissing } from "./search-missing.ts";
 import { serviceGuideIncomplete } from "./service-guide-incomplete.ts";
 import { serviceMissing } from "./service-missing.ts";
@@ -92,11 +94,13 @@ export const CHECKS: readonly Check[] = [
   metaColumnMissing,
   metaArticleMissing,
   searchMissing,
+  searchBroken,
   mobileNoViewport,
   a11yNoElderMode,
   wordingOutdatedName,
   wordingFlagged,
   integrityDefacement,
+  integrityHiddenLink,
   interactionMissing,
   interactionUnanswered,
   serviceMissing,

@@ -8,7 +8,7 @@ import type { ResolvedLink } from "./link-resolver.ts";
 import { inlineReader, type PageReader, ReadFailure } from "./page-reader.ts";
 import { parseRobots, ROBOTS_MAX_BYTES, type Robots } from "./robots.ts";
 import { SharedFacts, withTag } from "./shared-facts.ts";
-import { PROBE_BYTES, readAnswer, soft404Url } from "./site-probes.ts";
+import { newestArticle, PROBE_BYTES, readAnswer, resultsShow, searchUrl, soft404Url } from "./site-probes.ts";
 import { SiteEnded, type SiteRun, unsupervised } from "./site-run.ts";
 import { readSitemap, SITEMAP_MAX_BYTES } from "./sitemap.ts";
 import type { Transport } from "./transport.ts";
@@ -486,6 +486,9 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
     run.onCrawled?.(a.pages.length);
   }
 
+  // The homepage's search asked for the newest article, once, through the transport (archived).
+  await probeSearch(a, ctx, robots);
+
   // 4. Link targets: crawled pages have their answer; everything else is checked once per run.
   const own: LinkArtifact[] = [];
   const external: LinkArtifact[] = [];
@@ -518,6 +521,49 @@ async function crawlInto(a: SiteArtifacts, start: string, ctx: Ctx, c: SiteCrawl
 }
 
 const known = (l: LinkArtifact) => l.status !== null || l.error !== null;
+
+/** How much of a results page is read: the results come first. */
+const SEARCH_BYTES = 512 * 1024;
+
+/**
+ * Submits the homepage's first search form with the first characters of the newest dated
+ * article's title (site-probes.ts), as a browser would: GET with the form's fields, in the page's
+ * charset. POST forms and URLs robots.txt disallows are not submitted (`skipped`). Sets `a.search`.
+ */
+async function probeSearch(a: SiteArtifacts, ctx: Ctx, robots: Robots): Promise<void> {
+  const home = a.pages.find((p) => p.depth === 0);
+  const form = home?.searchForms?.[0];
+  if (!home || !form) return;
+  const article = newestArticle(a.pages, a.asOf);
+  if (!article) return;
+  const probe: NonNullable<SiteArtifacts["search"]> = {
+    article: article.url,
+    title: article.title,
+    query: article.query,
+    method: form.method,
+    url: null,
+    status: null,
+    error: null,
+    record: null,
+    found: false,
+  };
+  a.search = probe;
+  if (form.method === "post") {
+    probe.skipped = "post";
+    return;
+  }
+  const url = searchUrl(form, article.query, home.charset?.used ?? "utf-8");
+  probe.url = url;
+  if (!robots.isAllowed(url)) {
+    probe.skipped = "robots";
+    return;
+  }
+  const r = await follow(ctx, url, "GET", { truncateAt: SEARCH_BYTES });
+  probe.status = r.outcome.status;
+  probe.error = r.outcome.error;
+  probe.record = r.outcome.record;
+  probe.found = r.last !== null && resultsShow(r.last.body, r.last.headers["content-type"], article.query);
+}
 
 /**
  * The site's link targets with what is known of them: pages take the crawl's answer; targets

@@ -10,8 +10,12 @@
  * multi-byte character, so each such byte found is the character itself. UTF-16 bodies (a BOM or
  * NUL bytes) are returned as they are. Comments are skipped whole, as a browser reads them, so a
  * `<script>` inside a comment does not swallow what follows the comment.
+ *
+ * `styles`, when given, receives the `<style>` bodies (for `src/artifacts/hiding.ts`), read as
+ * latin1: the selectors and values it reads are ASCII, so they need no decoding (a selector with
+ * other characters then matches nothing). At most MAX_STYLE_CHARS of them a page.
  */
-export function dropRawText(body: Uint8Array): Uint8Array {
+export function dropRawText(body: Uint8Array, styles?: string[]): Uint8Array {
   const b = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   if (b.length < 2 || isUtf16(b)) return body;
   const parts: Buffer[] = [];
@@ -36,6 +40,7 @@ export function dropRawText(body: Uint8Array): Uint8Array {
     const tagEnd = b.indexOf(0x3e, open + 1 + name.length);
     if (tagEnd < 0) break;
     const close = closingTag(b, tagEnd + 1, name);
+    if (styles && name === "style" && close > tagEnd + 1) keepStyle(b, tagEnd + 1, close, styles);
     if (close > tagEnd + 1) {
       parts.push(b.subarray(kept, tagEnd + 1));
       kept = close;
@@ -103,4 +108,13 @@ function closingTag(b: Buffer, from: number, name: string): number {
     if (spells(b, i + 2, name) && endsName(b[i + 2 + name.length])) return i;
     at = i + 2;
   }
+}
+
+/** Style text kept a page, at most: a page cannot make us hold more. */
+export const MAX_STYLE_CHARS = 256 * 1024;
+
+function keepStyle(b: Buffer, from: number, to: number, styles: string[]): void {
+  let held = 0;
+  for (const s of styles) held += s.length;
+  if (held + (to - from) <= MAX_STYLE_CHARS) styles.push(b.toString("latin1", from, to));
 }

@@ -52,15 +52,30 @@ export function siteReading(cfg: object, scope: string): SiteReading {
  * Decodes and reads one page, the same in the crawler's thread and in a reader thread. Pure but
  * for the site's link memo (see LinkResolver).
  */
+/**
+ * Whether a page's <style> rules are read for hidden links: on the homepage and the pages it
+ * links, and on one page in ten below them (by URL, the same on every run). 暗链 are planted in
+ * the templates every page shares, or on the homepage; reading every page's rules cost the
+ * reading of a page 5–15 %. Style attributes and the hidden attribute are read on every page.
+ */
+export function readsStyles(i: Pick<PageInput, "depth" | "finalUrl">): boolean {
+  if (i.depth <= 1) return true;
+  let h = 0;
+  for (let k = 0; k < i.finalUrl.length; k++) h = (h * 31 + i.finalUrl.charCodeAt(k)) | 0;
+  return (h >>> 0) % 10 === 0;
+}
+
 export function readPage(i: PageInput, site: SiteReading): PageReading {
-  // Script and style bodies are dropped before decoding: nothing read from a page is in them.
-  const d = decodeBody(dropRawText(i.body), i.contentType);
+  // Script and style bodies are dropped before decoding: nothing read from a page is in them but
+  // the style rules that can hide a link, which are kept aside undecoded (content facts only).
+  const styles: string[] | undefined = i.contentFacts && readsStyles(i) ? [] : undefined;
+  const d = decodeBody(dropRawText(i.body, styles), i.contentType);
   const charset = { used: d.charset, source: d.source, header: d.header, meta: d.meta, clean: d.clean };
   if (!i.contentFacts) {
     const f = extractLinks(d.text);
     return { charset, title: f.title, meta: f.meta, fields: null, ...resolveLinks(f, i, site) };
   }
-  const f = extractFacts(d.text);
+  const f = extractFacts(d.text, styles);
   return {
     charset,
     title: f.title,

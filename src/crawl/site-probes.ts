@@ -2,8 +2,17 @@ import { createHash } from "node:crypto";
 import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
 import { checkServerIdentity, connect, type PeerCertificate, rootCertificates } from "node:tls";
+import iconv from "iconv-lite";
+import { resolveDate } from "../artifacts/dates.ts";
+import type { SearchForm } from "../artifacts/extract.ts";
 import type { AaaaResolver } from "../artifacts/site-steps.ts";
-import type { CertificateFacts, FamilyFetch, Ipv6Link, SiteArtifacts } from "../artifacts/types.ts";
+import type {
+  CertificateFacts,
+  FamilyFetch,
+  Ipv6Link,
+  PageArtifact,
+  SiteArtifacts,
+} from "../artifacts/types.ts";
 import { decodeBody } from "../encoding/charset.ts";
 import { assertAllowed } from "./address-policy.ts";
 import {
@@ -21,7 +30,7 @@ import { SiteEnded, type SiteRun } from "./site-run.ts";
 import { liveTransport } from "./transport.ts";
 
 // Site-level probes: requests made once per site, beside the crawl, for the checks that judge the
-// site as a whole (http.soft-404, https.cert-invalid, ipv6.*). None of them runs per page.
+// site as a whole (http.soft-404, https.cert-invalid, ipv6.*, search.broken). None of them runs per page.
 
 /**
  * The path the soft-404 probe asks for: no site has it. It is derived from the site's origin
@@ -336,4 +345,93 @@ export async function probeIpv6(a: SiteArtifacts, p: ProbeContext): Promise<void
   } finally {
     await Promise.all([over6.close(), over4.close()]);
   }
+}
+
+/** Characters of a title submitted to the site's search: the first ones name the article well enough. */
+export const SEARCH_QUERY_CHARS = 20;
+/** Characters of the query the results must show (results often shorten long titles). */
+export const SEARCH_FOUND_CHARS = 12;
+
+/**
+ * The newest dated article the crawl read, and the query to search for it: an article is a page
+ * below the homepage with a date of its own (meta or a labelled 发布时间) and a title; its name is
+ * the `ArticleTitle` meta, else the title's first part (`标题_网站名`). Ties go to the first URL.
+ */
+export function newestArticle(
+  pages: readonly PageArtifact[],
+  asOf: string,
+): { url: string; title: string; query: string } | null {
+  let best: { url: string; title: string; date: string } | null = null;
+  for (const p of pages) {
+    if (p.depth === 0 || !p.date || p.status === null || p.status < 200 || p.status >= 300) continue;
+    const named =
+      (p.meta.articletitle ?? "").trim() || (p.title ?? "").split(/\s*[_|｜—–]\s*|\s{2,}|\s+-\s+/)[0]?.trim();
+    const title = (named ?? "").replace(/\s+/g, " ");
+    if (title.replace(/\s/g, "").length < 6) continue;
+    const date = resolveDate(p.date, asOf);
+    if (!date || date > asOf) continue;
+    if (!best || date > best.date || (date === best.date && p.url < best.url))
+      best = { url: p.url, title, date };
+  }
+  if (!best) return null;
+  return {
+    url: best.url,
+    title: best.title,
+    query: [...best.title].slice(0, SEARCH_QUERY_CHARS).join("").trim(),
+  };
+}
+
+/** A form's fields as application/x-www-form-urlencoded in the page's charset, as a browser sends them. */
+export function formBody(fields: { name: string; value: string }[], charset: string): string {
+  const enc = iconv.encodingExists(charset) ? charset : "utf-8";
+  const part = (s: string) => {
+    let out = "";
+    for (const byte of iconv.encode(s, enc)) {
+      if (
+        (byte >= 0x30 && byte <= 0x39) ||
+        (byte >= 0x41 && byte <= 0x5a) ||
+        (byte >= 0x61 && byte <= 0x7a) ||
+        byte === 0x2a ||
+        byte === 0x2d ||
+        byte === 0x2e ||
+        byte === 0x5f
+      )
+        out += String.fromCharCode(byte);
+      else if (byte === 0x20) out += "+";
+      else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    }
+    return out;
+  };
+  return fields.map((f) => `${part(f.name)}=${part(f.value)}`).join("&");
+}
+
+/** The URL a GET search form submits to with the query in its query field. */
+export function searchUrl(form: SearchForm, query: string, charset: string): string {
+  const fields = form.fields.map((f) => (f.name === form.query ? { name: f.name, value: query } : f));
+  const u = new URL(form.action);
+  u.hash = "";
+  u.search = `?${formBody(fields, form.charset ?? charset)}`;
+  return u.href;
+}
+
+const NO_RESULTS =
+  /共\s*0\s*条|找到\s*0\s*条|0\s*条(?:结果|记录)|没有找到|未找到|未检索到|没有检索到|无(?:相关)?(?:检索)?结果|暂无(?:相关)?(?:数据|信息|内容|结果)|no\s+results/i;
+
+/**
+ * Whether a results page shows the article: its text (tags dropped, spaces removed, the
+ * characters highlighted in `<em>` joined again) has the query's first characters, and it does not
+ * say it found nothing (which it may say while repeating the query).
+ */
+export function resultsShow(body: Uint8Array, contentType: string | undefined, query: string): boolean {
+  const text = decodeBody(body, contentType)
+    .text.replace(/<(script|style|textarea|title)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (all, e: string) => {
+      if (e[0] !== "#") return ENTITIES[e.toLowerCase()] ?? all;
+      const n = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+    })
+    .replace(/\s+/g, "");
+  const want = [...query.replace(/\s+/g, "")].slice(0, SEARCH_FOUND_CHARS).join("");
+  return want !== "" && text.includes(want) && !NO_RESULTS.test(text);
 }

@@ -119,8 +119,9 @@ function httpsFacts(a: SiteArtifacts): InspectionReport["facts"] {
 
 /**
  * What the site-level probes learned, in short: the soft-404 probe's status, the certificate's
- * end and issuer and OpenSSL's verdict, the homepage's status over IPv6 and the share of sampled
- * links that worked over IPv6 (null where not probed).
+ * end and issuer and OpenSSL's verdict, the homepage's status over IPv6, the share of sampled
+ * links that worked over IPv6, the search probe's URL, status and whether it found the article
+ * (1 or 0) (null where not probed).
  */
 function probeFacts(a: SiteArtifacts): InspectionReport["facts"] {
   const t = a.tls && a.tls.error === null ? a.tls : null;
@@ -132,6 +133,9 @@ function probeFacts(a: SiteArtifacts): InspectionReport["facts"] {
     "ipv6.home.status": a.ipv6?.home?.v6.status ?? null,
     "ipv6.links.level2": ipv6LinkShare(a.ipv6?.links, 2),
     "ipv6.links.level3": ipv6LinkShare(a.ipv6?.links, 3),
+    "search.url": a.search?.url ?? null,
+    "search.status": a.search?.status ?? null,
+    "search.found": a.search && !a.search.skipped ? (a.search.found ? 1 : 0) : null,
   };
 }
 
