@@ -23,11 +23,27 @@ const CN_DIGITS: Record<string, string> = {
 
 /** Spaces dropped, full-width digits made ASCII, a year in Chinese numerals (二〇二五年) in digits. */
 export function normaliseTitle(text: string): string {
-  return text
-    .replace(/\s+/g, "")
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => CN_DIGITS[c] ?? c).join(""));
+  // The same link texts (a site's menus) come back on every page, and each is asked several
+  // questions: normalised once (this was a fortieth of reading a page).
+  let t = normalised.get(text);
+  if (t !== undefined) return t;
+  t = SPACE_OR_WIDE.test(text)
+    ? text.replace(/\s+/g, "").replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    : text;
+  if (t.includes("年"))
+    t = t.replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=年)/g, (y) =>
+      [...y].map((c) => CN_DIGITS[c] ?? c).join(""),
+    );
+  if (text.length <= 200) {
+    if (normalised.size >= 4096) normalised.clear();
+    // Copies, so that the page the text was cut from is not kept alive by this memory.
+    const key = ` ${text}`.slice(1);
+    normalised.set(key, t === text ? key : ` ${t}`.slice(1));
+  }
+  return t;
 }
+const SPACE_OR_WIDE = /[\s０-９]/;
+const normalised = new Map<string, string>();
 
 /** The years a text names, not those that begin a date (2026年1月, 2026-01-15). */
 function years(t: string): number[] {
