@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { releaseJson } from "../release-json.ts";
 import { writeCsv } from "../../registry/csv-cells.ts";
+import { releaseJson } from "../release-json.ts";
 import type { ReleaseEntry, ReleaseInput } from "../types.ts";
 
 export interface FlatRow {
