@@ -228,6 +228,9 @@ const SEARCH_HREF = /search|sousuo|\/so\/|\/s\?|jsearch|jrobot|query|ssjg|\/was5
 const SEARCH_INPUT =
   /^(?:q|qt|wd|kw|key|keys|keyword|keywords|searchword|searchkey|search.*|query|sword|text|title)$/i;
 const SEARCH_HINT = /搜索|检索|关键字|关键词|search|keyword/i;
+/** A text input whose placeholder, prefilled value or class says it takes a search. */
+const hintsSearch = (attrs: Record<string, string>) =>
+  SEARCH_HINT.test(`${attrs.placeholder ?? ""} ${attrs.value ?? ""} ${attrs.class ?? ""}`);
 const INTERACTION_TEXT = /留言|咨询|信箱|互动|来信|投诉|我要建议|建言|12345|问政|民意|政民|有问必答|写信/;
 const INTERACTION_HREF = /hdjl|hudong|liuyan|xinxiang|mailbox|zxts|zxzx|guestbook|interact|gzhd|zmhd/i;
 const SERVICE_TEXT = /办事|政务服务|服务大厅|一网通办|网上办|便民服务|在线服务|服务事项|我要办|一件事/;
@@ -543,8 +546,7 @@ export function extractFacts(html: string, styles?: string[]): PageFacts {
           const type = (attrs.type ?? "text").toLowerCase();
           if (
             (type === "text" || type === "search") &&
-            (SEARCH_INPUT.test(attrs.name ?? attrs.id ?? "") ||
-              SEARCH_HINT.test(`${attrs.placeholder ?? ""} ${attrs.value ?? ""} ${attrs.class ?? ""}`))
+            (SEARCH_INPUT.test(attrs.name ?? attrs.id ?? "") || hintsSearch(attrs))
           )
             e.search = true;
           if (
@@ -755,11 +757,7 @@ function formInput(
   if (type === "text" || type === "search") {
     f.fields.push({ name, value: attrs.value ?? "" });
     f.text ??= name;
-    if (
-      !f.query &&
-      (SEARCH_FIELD.test(name) ||
-        SEARCH_HINT.test(`${attrs.placeholder ?? ""} ${attrs.value ?? ""} ${attrs.class ?? ""}`))
-    ) {
+    if (!f.query && (SEARCH_FIELD.test(name) || hintsSearch(attrs))) {
       f.query = name;
       f.search = true;
     }

@@ -50,17 +50,20 @@ export function plantedWording(hit: DefacementHit, term: DefacementTerm): boolea
   return true;
 }
 
+/** The 19号 veto both integrity checks serve: planted wording and planted links. */
+export const SECURITY_VETO: Check["rule"] = {
+  source: "checklist-2019",
+  item: bi(
+    "单项否决：安全、泄密事故等严重问题（反动、暴力、色情等内容或链接；被攻击篡改未及时处理）",
+    "Single veto: serious incidents (reactionary, violent or pornographic content or links; a hack left unhandled)",
+  ),
+};
+
 export const integrityDefacement: Check = {
   id: "integrity.defacement",
   title: bi("页面出现赌博、色情或被篡改内容", "Gambling, pornography or defacement wording"),
   severity: "critical",
-  rule: {
-    source: "checklist-2019",
-    item: bi(
-      "单项否决：安全、泄密事故等严重问题（反动、暴力、色情等内容或链接；被攻击篡改未及时处理）",
-      "Single veto: serious incidents (reactionary, violent or pornographic content or links; a hack left unhandled)",
-    ),
-  },
+  rule: SECURITY_VETO,
   description: bi(
     "页面标题或正文（含隐藏的暗链文字）出现赌博、色情广告或篡改留言的词语即报告，词典及来源见 src/checks/data/defacement-terms.yaml；每个页面、每个词一项，发现项给出词语、类别及是否在标题中。同一句中报道打击整治的用语（打击赌博、查处六合彩、清理色情网站、……等违法犯罪）不算；只匹配完整词条。",
     "Reported when a page's title or text (hidden link text included) carries gambling or pornography advertising or a defacer's signature, from the dictionary with sources in src/checks/data/defacement-terms.yaml; one finding per page and term, giving the term, its kind and whether it is in the title. Wording that reports enforcement in the same sentence (打击赌博, 查处六合彩, 清理色情网站, …等违法犯罪) does not count; only whole terms match.",
